@@ -15,6 +15,7 @@ pub type AgentId = String;
 
 /// Lifecycle states. Transitions are checked by [`Status::can_become`].
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     New,
@@ -92,6 +93,7 @@ impl Status {
 
 /// Priority: derived from impact x urgency unless set by hand.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Priority {
     Critical,
@@ -139,6 +141,7 @@ impl Priority {
 
 /// Support tier 0 (self-service) to 4 (outside vendor).
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Tier(pub u8);
 
@@ -176,6 +179,7 @@ impl std::fmt::Display for Tier {
 
 /// Where a ticket came from.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     #[default]
@@ -217,6 +221,7 @@ impl Channel {
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Requester {
     pub name: String,
     #[serde(default)]
@@ -226,6 +231,7 @@ pub struct Requester {
 }
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LinkKind {
     Related,
@@ -289,6 +295,7 @@ impl LinkKind {
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct TicketLink {
     pub kind: LinkKind,
     pub other: TicketId,
@@ -296,6 +303,7 @@ pub struct TicketLink {
 
 /// Customer satisfaction rating given by the requester.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Csat {
     /// 1 (very unhappy) to 5 (very happy).
     pub score: u8,
@@ -307,6 +315,7 @@ pub struct Csat {
 /// The current state of a ticket. `rev` increases on every write so that two tabs
 /// editing the same ticket notice each other.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Ticket {
     pub id: TicketId,
     #[serde(default)]
@@ -368,6 +377,7 @@ impl Ticket {
 
 /// Who did something.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Actor {
     System,
@@ -386,6 +396,7 @@ impl Actor {
 
 /// Why a ticket moved between tiers.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EscalationCause {
     Manual,
@@ -409,6 +420,7 @@ impl EscalationCause {
 
 /// What happened. One variant per kind of history entry.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum EventKind {
     Created {
@@ -528,10 +540,14 @@ impl EventKind {
 
 /// One entry of a ticket's append-only history.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Event {
     /// Unique across desks, so that two kiosks' histories can be merged by id.
     pub id: String,
     pub ticket: TicketId,
+    /// Position in the ticket's history (0 = created). Orders events that share an instant.
+    #[serde(default)]
+    pub seq: u32,
     pub at: Time,
     pub actor: Actor,
     pub kind: EventKind,

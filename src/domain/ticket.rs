@@ -210,6 +210,7 @@ pub fn create(
     let event = Event {
         id: ids.event_id(),
         ticket: id,
+        seq: 0,
         at: ctx.now,
         actor: ctx.actor.clone(),
         kind: EventKind::Created {
@@ -305,6 +306,8 @@ impl Command {
 
 struct Recorder<'a> {
     ticket: TicketId,
+    /// `seq` of the next event: the history's length.
+    next_seq: u32,
     ctx: &'a Ctx,
     ids: &'a mut dyn IdGen,
     events: Vec<Event>,
@@ -312,9 +315,12 @@ struct Recorder<'a> {
 
 impl Recorder<'_> {
     fn push(&mut self, kind: EventKind) {
+        let seq = self.next_seq;
+        self.next_seq += 1;
         self.events.push(Event {
             id: self.ids.event_id(),
             ticket: self.ticket,
+            seq,
             at: self.ctx.now,
             actor: self.ctx.actor.clone(),
             kind,
@@ -340,7 +346,8 @@ pub fn last_resolved_at(events: &[Event]) -> Option<Time> {
 }
 
 /// Applies one command. On error nothing changes. `history` is the ticket's events so far
-/// (needed for the reopen window); the returned events are the ones to append.
+/// (needed for the reopen window and to number the new events); the returned events are the
+/// ones to append.
 pub fn apply(
     ticket: &mut Ticket,
     history: &[Event],
@@ -363,6 +370,7 @@ pub fn apply(
     let mut next = ticket.clone();
     let mut rec = Recorder {
         ticket: ticket.id,
+        next_seq: history.iter().map(|e| e.seq + 1).max().unwrap_or(0),
         ctx,
         ids,
         events: vec![],

@@ -1,0 +1,67 @@
+//! How domain records become IndexedDB values and back.
+//!
+//! Records are stored as plain JS objects (the record's JSON, so they are readable in the
+//! browser's developer tools) plus a few `ix_*` fields that exist only for indexes: IndexedDB
+//! cannot sort RFC 3339 strings with varying fractions correctly, so times get epoch
+//! milliseconds. serde ignores the extra fields on the way back.
+
+use js_sys::{Reflect, JSON};
+use serde::{de::DeserializeOwned, Serialize};
+use wasm_bindgen::JsValue;
+
+use super::error::{Result, StorageError};
+use crate::domain::model::{Event, Ticket};
+
+pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
+    let json = serde_json::to_string(value)
+        .map_err(|e| StorageError::Browser(format!("could not encode a record: {e}")))?;
+    Ok(JSON::parse(&json)?)
+}
+
+pub fn from_js<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T> {
+    let json: String = JSON::stringify(value)
+        .map_err(|_| corrupt(what, "it cannot be read as JSON"))?
+        .into();
+    serde_json::from_str(&json).map_err(|e| corrupt(what, &e.to_string()))
+}
+
+/// Decodes a whole array in one pass (one stringify, one parse): much faster than per record.
+pub fn vec_from_js<T: DeserializeOwned>(array: &JsValue, what: &str) -> Result<Vec<T>> {
+    from_js(array, what)
+}
+
+pub fn corrupt(what: &str, message: &str) -> StorageError {
+    StorageError::Corrupt {
+        what: what.to_string(),
+        message: message.to_string(),
+    }
+}
+
+fn set(obj: &JsValue, key: &str, value: &JsValue) -> Result<()> {
+    Reflect::set(obj, &JsValue::from_str(key), value)?;
+    Ok(())
+}
+
+pub fn ticket_to_js(t: &Ticket) -> Result<JsValue> {
+    let obj = to_js(t)?;
+    set(&obj, "ix_updated", &JsValue::from_f64(t.updated_at.timestamp_millis() as f64))?;
+    set(&obj, "ix_open", &JsValue::from_f64(if t.status.is_open() { 1.0 } else { 0.0 }))?;
+    Ok(obj)
+}
+
+pub fn event_to_js(e: &Event) -> Result<JsValue> {
+    to_js(e)
+}
+
+/// A key/value record for the `settings` and `meta` stores.
+pub fn keyed<T: Serialize>(key: &str, value: &T) -> Result<JsValue> {
+    let obj = js_sys::Object::new();
+    set(&obj, "key", &JsValue::from_str(key))?;
+    set(&obj, "value", &to_js(value)?)?;
+    Ok(obj.into())
+}
+
+pub fn keyed_value<T: DeserializeOwned>(record: &JsValue, key: &str) -> Result<T> {
+    let value = Reflect::get(record, &JsValue::from_str("value"))?;
+    from_js(&value, key)
+}
