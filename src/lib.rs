@@ -5,3 +5,5 @@
 pub mod domain;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -6,6 +6,7 @@ use super::model::Time;
 
 /// Who may read an article.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Audience {
     /// Shown to requesters in the portal and kiosk.
@@ -34,6 +35,7 @@ impl Audience {
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Article {
     pub id: String,
     #[serde(default)]
@@ -72,6 +74,7 @@ fn default_language() -> String {
 
 /// An earlier version of an article, kept so it can be restored.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct ArticleRevision {
     pub article: String,
     pub rev: u32,

@@ -9,6 +9,7 @@ use super::model::{AgentId, Channel, Priority, Tier};
 
 /// A person who works tickets.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Agent {
     pub id: AgentId,
     pub name: String,
@@ -41,6 +42,7 @@ fn default_capacity() -> u32 {
 
 /// How a group hands out its tickets.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AssignmentMethod {
     #[default]
@@ -55,6 +57,7 @@ pub enum AssignmentMethod {
 
 /// A team inside a tier (e.g. "Network" in Tier 2).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Group {
     pub id: String,
     pub name: String,
@@ -65,6 +68,7 @@ pub struct Group {
 
 /// One support tier's settings.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct TierConfig {
     pub tier: Tier,
     pub name: String,
@@ -133,6 +137,7 @@ impl<'de> Deserialize<'de> for DayTime {
 
 /// Opening hours within one day: `start` inclusive, `end` exclusive.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct TimeRange {
     pub start: DayTime,
     pub end: DayTime,
@@ -140,6 +145,7 @@ pub struct TimeRange {
 
 /// A day off. `yearly` holidays repeat on the same month and day.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Holiday {
     pub date: NaiveDate,
     #[serde(default)]
@@ -150,6 +156,7 @@ pub struct Holiday {
 
 /// When the desk (or a tier, or an agent) works.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Calendar {
     pub id: String,
     pub name: String,
@@ -163,6 +170,7 @@ pub struct Calendar {
 
 /// Which SLA metric a target is for.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Metric {
     FirstResponse,
@@ -201,6 +209,7 @@ impl Metric {
 
 /// Targets for one priority, in minutes. `None` means no target for that metric.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct SlaTarget {
     pub priority: Priority,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -213,6 +222,7 @@ pub struct SlaTarget {
 
 /// Which tickets a policy applies to. Empty lists match everything.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct PolicyConditions {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub priorities: Vec<Priority>,
@@ -229,6 +239,7 @@ pub struct PolicyConditions {
 
 /// An SLA policy. Policies are ordered; the first that matches a ticket applies.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct SlaPolicy {
     pub id: String,
     pub name: String,
@@ -247,6 +258,7 @@ fn yes() -> bool {
 
 /// Whether all or any of a rule's conditions must hold.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MatchMode {
     #[default]
@@ -256,6 +268,7 @@ pub enum MatchMode {
 
 /// One test a routing rule makes on a ticket.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(tag = "when", rename_all = "snake_case")]
 pub enum Condition {
     Category { is: String },
@@ -270,6 +283,7 @@ pub enum Condition {
 
 /// One change a routing rule makes.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(tag = "then", rename_all = "snake_case")]
 pub enum RuleAction {
     SetTier { tier: Tier },
@@ -282,6 +296,7 @@ pub enum RuleAction {
 
 /// When a rule runs.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RuleTrigger {
     #[default]
@@ -293,6 +308,7 @@ pub enum RuleTrigger {
 /// Routing rules are ordered; each matching rule applies its actions, unless an
 /// earlier matching rule had `stop` set.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct RoutingRule {
     pub id: String,
     pub name: String,
@@ -310,6 +326,7 @@ pub struct RoutingRule {
 
 /// Tiered hand-offs, or one owner with helpers (swarming).
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum WorkMode {
     #[default]
@@ -319,12 +336,14 @@ pub enum WorkMode {
 
 /// Impact x urgency -> priority. `cells[impact - 1][urgency - 1]`; square, 3x3 or 4x4.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct PriorityMatrix {
     pub cells: Vec<Vec<Priority>>,
 }
 
 /// A reply template; `{{requester}}`, `{{agent}}`, `{{ticket}}` and `{{subject}}` are filled in.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct CannedResponse {
     pub id: String,
     pub name: String,
@@ -333,6 +352,7 @@ pub struct CannedResponse {
 
 /// One field of a service-catalog form.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct CatalogField {
     pub key: String,
     pub label: String,
@@ -345,6 +365,7 @@ pub struct CatalogField {
 
 /// A request type in the self-service portal.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct CatalogItem {
     pub id: String,
     pub name: String,
@@ -366,6 +387,7 @@ fn tier_one() -> Tier {
 
 /// Desk-wide switches.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct General {
     pub desk_name: String,
     #[serde(default)]
@@ -396,6 +418,7 @@ fn default_warning_percent() -> u8 {
 
 /// The whole configuration of a desk, as stored in settings and in backups.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct DeskConfig {
     pub general: General,
     #[serde(default)]

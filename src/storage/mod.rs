@@ -2,6 +2,7 @@
 //! transaction nothing is awaited but IndexedDB requests (anything else lets the browser
 //! commit the transaction early): callers compute first, then hand the results here.
 
+mod bulk;
 mod config;
 mod error;
 mod records;

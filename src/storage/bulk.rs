@@ -1,0 +1,89 @@
+//! Whole-desk writes: first-run demo data and "replace everything" imports. One transaction
+//! over every store, so a failure (or a closed tab) leaves the old data as it was.
+
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+use wasm_bindgen::JsValue;
+
+use super::error::Result;
+use super::records::{event_to_js, keyed, ticket_to_js, to_js};
+use super::schema::{ARTICLES, EVENTS, META, REVISIONS, SETTINGS, TICKETS};
+use super::Db;
+use crate::domain::backup::Backup;
+
+const ALL_STORES: [&str; 6] = [TICKETS, EVENTS, ARTICLES, REVISIONS, SETTINGS, META];
+
+/// Every record of a backup as JS values, computed before the transaction opens.
+struct Prepared {
+    tickets: Vec<JsValue>,
+    events: Vec<JsValue>,
+    articles: Vec<JsValue>,
+    revisions: Vec<JsValue>,
+    config: JsValue,
+    next_ticket_id: JsValue,
+}
+
+fn prepare(b: &Backup) -> Result<Prepared> {
+    Ok(Prepared {
+        tickets: b.tickets.iter().map(ticket_to_js).collect::<Result<_>>()?,
+        events: b.events.iter().map(event_to_js).collect::<Result<_>>()?,
+        articles: b.articles.iter().map(to_js).collect::<Result<_>>()?,
+        revisions: b.article_revisions.iter().map(to_js).collect::<Result<_>>()?,
+        config: keyed("config", &b.config)?,
+        next_ticket_id: keyed("next_ticket_id", &b.meta.next_ticket_id)?,
+    })
+}
+
+impl Db {
+    /// Writes `backup` only if the desk has no configuration yet (first run). Returns whether
+    /// it wrote. Checked inside the same transaction, so two tabs never both seed.
+    pub async fn seed_if_empty(&self, backup: &Backup) -> Result<bool> {
+        let p = prepare(backup)?;
+        let tx = self
+            .raw()
+            .transaction(ALL_STORES)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        let settings = tx.object_store(SETTINGS)?;
+        let existing: Option<JsValue> = settings.get("config").primitive()?.await?;
+        if existing.is_some() {
+            return Ok(false);
+        }
+        write_all(&tx, p)?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Replaces every record with the backup's, all or nothing.
+    pub async fn replace_all(&self, backup: &Backup) -> Result<()> {
+        let p = prepare(backup)?;
+        let tx = self
+            .raw()
+            .transaction(ALL_STORES)
+            .with_mode(TransactionMode::Readwrite)
+            .build()?;
+        for name in ALL_STORES {
+            tx.object_store(name)?.clear()?;
+        }
+        write_all(&tx, p)?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+fn write_all(tx: &indexed_db_futures::transaction::Transaction<'_>, p: Prepared) -> Result<()> {
+    let put_all = |store: &str, values: Vec<JsValue>| -> Result<()> {
+        let s = tx.object_store(store)?;
+        for v in values {
+            s.put(v).primitive()?;
+        }
+        Ok(())
+    };
+    put_all(TICKETS, p.tickets)?;
+    put_all(EVENTS, p.events)?;
+    put_all(ARTICLES, p.articles)?;
+    put_all(REVISIONS, p.revisions)?;
+    put_all(SETTINGS, vec![p.config])?;
+    put_all(META, vec![p.next_ticket_id])?;
+    Ok(())
+}

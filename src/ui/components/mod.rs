@@ -1,0 +1,3 @@
+//! Small pieces used by several pages.
+
+pub mod badges;

@@ -1,0 +1,14 @@
+//! Leptos pages and components. Talks to storage through `state::Desk` actions and to the
+//! domain directly; never to IndexedDB.
+
+pub mod app;
+mod boot;
+mod clock;
+mod components;
+mod format;
+mod ids;
+mod pages;
+mod route;
+mod state;
+
+pub use app::App;

@@ -1,0 +1,4 @@
+pub mod new_ticket;
+pub mod queue;
+pub mod settings;
+pub mod ticket;

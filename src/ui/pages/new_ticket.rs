@@ -1,0 +1,99 @@
+//! Opening a ticket by hand (an agent logging a call, or a requester at the desk).
+
+use leptos::prelude::*;
+
+use crate::domain::model::{Priority, Requester, Tier};
+use crate::domain::ticket::NewTicket;
+use crate::ui::route::{navigate, Route};
+use crate::ui::state::use_desk;
+
+#[component]
+pub fn NewTicketPage() -> impl IntoView {
+    let desk = use_desk();
+    let subject = RwSignal::new(String::new());
+    let description = RwSignal::new(String::new());
+    let name = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let priority = RwSignal::new(Priority::Medium);
+    let error = RwSignal::new(None::<(String, String)>);
+    let busy = RwSignal::new(false);
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let new = NewTicket {
+            subject: subject.get_untracked(),
+            description: description.get_untracked(),
+            requester: Requester { name: name.get_untracked(), email: email.get_untracked(), org: None },
+            priority: priority.get_untracked(),
+            tier: Tier(1),
+            ..Default::default()
+        };
+        leptos::task::spawn_local(async move {
+            match desk.create_ticket(new, desk.actor()).await {
+                Ok(t) => {
+                    desk.say(format!("Ticket {} created.", t.reference()));
+                    navigate(&Route::Ticket(t.id));
+                }
+                Err(crate::storage::StorageError::Invalid(e)) => error.set(Some((e.field.to_string(), e.message))),
+                Err(e) => error.set(Some((String::new(), e.to_string()))),
+            }
+            busy.set(false);
+        });
+    };
+    let field_error = move |field: &'static str| {
+        move || error.get().filter(|(f, _)| f == field).map(|(_, m)| view! { <p class="field-error" role="alert">{format!("{} {m}", capitalize(field))}</p> })
+    };
+    view! {
+        <section class="page narrow">
+            <h1>"New ticket"</h1>
+            <form class="form" on:submit=submit novalidate>
+                <label for="nt-subject">"Subject"</label>
+                <input id="nt-subject" name="subject" required maxlength="200" autofocus
+                    prop:value=subject on:input=move |ev| subject.set(event_target_value(&ev)) />
+                {field_error("subject")}
+                <label for="nt-description">"Description"</label>
+                <textarea id="nt-description" name="description" rows="6"
+                    prop:value=description on:input=move |ev| description.set(event_target_value(&ev))></textarea>
+                {field_error("description")}
+                <div class="row">
+                    <div>
+                        <label for="nt-name">"Requester"</label>
+                        <input id="nt-name" name="requester" required
+                            prop:value=name on:input=move |ev| name.set(event_target_value(&ev)) />
+                        {field_error("requester")}
+                    </div>
+                    <div>
+                        <label for="nt-email">"E-mail"</label>
+                        <input id="nt-email" name="email" type="email"
+                            prop:value=email on:input=move |ev| email.set(event_target_value(&ev)) />
+                        {field_error("email")}
+                    </div>
+                </div>
+                <label for="nt-priority">"Priority"</label>
+                <select id="nt-priority" name="priority"
+                    on:change=move |ev| if let Some(p) = Priority::parse(&event_target_value(&ev)) { priority.set(p) }>
+                    {Priority::ALL.into_iter().map(|p| view! {
+                        <option value=p.as_str() selected=move || priority.get() == p>{p.label()}</option>
+                    }).collect_view()}
+                </select>
+                {move || error.get().filter(|(f, _)| f.is_empty()).map(|(_, m)| view! { <p class="field-error" role="alert">{m}</p> })}
+                <div class="actions">
+                    <button type="submit" class="primary" disabled=busy>"Create ticket"</button>
+                    <a class="button" href=Route::Queue("all".into()).href()>"Cancel"</a>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
