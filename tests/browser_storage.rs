@@ -37,9 +37,11 @@ async fn fresh(name: &str) -> Db {
 
 async fn create(db: &Db, subject: &str, ids: &mut SeqIds) -> (Ticket, Vec<Event>) {
     let ctx = Ctx::new(now(), Actor::Requester);
-    db.create_ticket(|id| ticket::create(id, new_ticket(subject), &ctx, ids))
+    let (t, ev, _) = db
+        .create_ticket(|id| ticket::create(id, new_ticket(subject), &ctx, ids).map(|(t, e)| (t, e, None)))
         .await
-        .expect("create ticket")
+        .expect("create ticket");
+    (t, ev)
 }
 
 #[wasm_bindgen_test]
@@ -68,7 +70,7 @@ async fn updates_append_events_in_order_and_survive_reopen() {
     let ctx = Ctx::new(now(), Actor::Agent("alice".into()));
     let rev = t.rev;
     let events = ticket::apply(&mut t, &hist, Command::Reply("Try a restart".into()), &ctx, &mut ids).unwrap();
-    db.save_change(TicketChange { ticket: t.clone(), expected_rev: rev, events }).await.unwrap();
+    db.save_change(TicketChange { ticket: t.clone(), expected_rev: rev, events, sla: None }).await.unwrap();
     db.close();
 
     let db = Db::open(name).await.unwrap();
@@ -90,8 +92,8 @@ async fn stale_revision_is_refused_and_writes_nothing() {
     let (mut a, mut b) = (t.clone(), t.clone());
     let ev_a = ticket::apply(&mut a, &hist, Command::Note("checked cable".into()), &ctx, &mut ids).unwrap();
     let ev_b = ticket::apply(&mut b, &hist, Command::SetPriority { to: Priority::High, reason: None }, &ctx, &mut ids).unwrap();
-    db.save_change(TicketChange { ticket: a, expected_rev: 1, events: ev_a }).await.unwrap();
-    let err = db.save_change(TicketChange { ticket: b, expected_rev: 1, events: ev_b }).await.unwrap_err();
+    db.save_change(TicketChange { ticket: a, expected_rev: 1, events: ev_a, sla: None }).await.unwrap();
+    let err = db.save_change(TicketChange { ticket: b, expected_rev: 1, events: ev_b, sla: None }).await.unwrap_err();
     match err {
         StorageError::Conflict { current } => assert_eq!(current.rev, 2),
         other => panic!("expected a conflict, got {other}"),
@@ -115,7 +117,7 @@ async fn failed_transaction_leaves_no_trace() {
             let mut twin = events[0].clone();
             twin.seq = 1;
             events.push(twin);
-            Ok((t, events))
+            Ok((t, events, None))
         })
         .await;
     assert!(result.is_err(), "duplicate event id must fail");
@@ -133,7 +135,7 @@ async fn domain_errors_abort_before_writing() {
     let db = fresh("t-invalid").await;
     let ctx = Ctx::new(now(), Actor::Requester);
     let err = db
-        .create_ticket(|id| ticket::create(id, new_ticket("  "), &ctx, &mut SeqIds::new("i")))
+        .create_ticket(|id| ticket::create(id, new_ticket("  "), &ctx, &mut SeqIds::new("i")).map(|(t, e)| (t, e, None)))
         .await
         .unwrap_err();
     assert!(matches!(err, StorageError::Invalid(ref e) if e.field == "subject"), "{err}");
@@ -151,7 +153,7 @@ async fn migrates_from_version_1_keeping_data() {
     let (mut t, hist) = create(&v1, "Old ticket", &mut ids).await;
     let ctx = Ctx::new(now(), Actor::Agent("alice".into()));
     let events = ticket::apply(&mut t, &hist, Command::Assign { to: Some("alice".into()), reason: None }, &ctx, &mut ids).unwrap();
-    v1.save_change(TicketChange { ticket: t.clone(), expected_rev: 1, events }).await.unwrap();
+    v1.save_change(TicketChange { ticket: t.clone(), expected_rev: 1, events, sla: None }).await.unwrap();
     v1.close();
 
     let db = Db::open(name).await.unwrap();
@@ -159,9 +161,39 @@ async fn migrates_from_version_1_keeping_data() {
     let (kept, events) = db.ticket_with_events(t.id).await.unwrap().expect("ticket kept");
     assert_eq!(kept.subject, "Old ticket");
     assert_eq!(events.len(), hist.len() + 2);
-    // The index added in version 2 covers records written under version 1.
+    // The indexes added in versions 2 and 3 cover records written under version 1.
     let mine = db.tickets_of("alice").await.unwrap();
     assert_eq!(mine.iter().map(|t| t.id).collect::<Vec<_>>(), vec![t.id]);
+    let last = db.last_assignments(&["alice".to_string(), "bob".to_string()]).await.unwrap();
+    assert_eq!(last, vec![("alice".to_string(), Some(now())), ("bob".to_string(), None)]);
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn rows_carry_the_sla_snapshot_written_with_the_ticket() {
+    use tierdesk::domain::defaults::default_config;
+    use tierdesk::domain::sla::SlaEngine;
+    use tierdesk::domain::sla_snapshot::SlaSnapshot;
+    let db = fresh("t-rows").await;
+    let cfg = default_config();
+    let engine = SlaEngine::new(&cfg);
+    let ctx = Ctx::new(now(), Actor::Requester);
+    let (t, _, _) = db
+        .create_ticket(|id| {
+            let (t, e) = ticket::create(id, new_ticket("Outage"), &ctx, &mut SeqIds::new("r"))?;
+            let snap = SlaSnapshot::take(&engine, &cfg, &t, &e, now());
+            Ok((t, e, Some(snap)))
+        })
+        .await
+        .unwrap();
+    let rows = db.all_rows().await.unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].id, t.id);
+    let snap = rows[0].sla.as_ref().expect("snapshot stored beside the ticket");
+    assert_eq!(snap.computed_at, now());
+    assert!(snap.next_due().is_some(), "a new ticket has running clocks");
+    // The snapshot does not leak into the ticket itself.
+    assert_eq!(db.get_ticket(t.id).await.unwrap().unwrap(), t);
     db.close();
 }
 

@@ -101,7 +101,10 @@ struct Args {
 
 impl Args {
     fn parse(args: &[String], allowed: &[&str]) -> Result<Args, Fail> {
-        let mut out = Args { positional: vec![], options: vec![] };
+        let mut out = Args {
+            positional: vec![],
+            options: vec![],
+        };
         let mut it = args.iter();
         while let Some(a) = it.next() {
             if a.starts_with("--") {
@@ -131,14 +134,19 @@ impl Args {
     }
 
     fn get(&self, name: &str) -> Option<&str> {
-        self.options.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.options
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// Exactly `n` positional arguments.
     fn positionals(&self, n: usize) -> Result<&[String], Fail> {
         match self.positional.len() {
             k if k == n => Ok(&self.positional),
-            0 => Err(Fail::Usage(format!("expected {n} argument(s); FILE is missing"))),
+            0 => Err(Fail::Usage(format!(
+                "expected {n} argument(s); FILE is missing"
+            ))),
             _ => Err(Fail::Usage(format!(
                 "unexpected argument \"{}\"",
                 self.positional.get(n).map_or("", String::as_str)
@@ -152,7 +160,9 @@ impl Args {
                 DateTime::parse_from_rfc3339(v)
                     .map(|t| t.with_timezone(&Utc))
                     .map_err(|_| {
-                        Fail::Usage(format!("{name} \"{v}\" is not an RFC 3339 time like 2026-03-02T09:00:00Z"))
+                        Fail::Usage(format!(
+                            "{name} \"{v}\" is not an RFC 3339 time like 2026-03-02T09:00:00Z"
+                        ))
                     })
             })
             .transpose()
@@ -161,20 +171,20 @@ impl Args {
     fn number(&self, name: &str, default: u64) -> Result<u64, Fail> {
         match self.get(name) {
             None => Ok(default),
-            Some(v) => v
-                .parse()
-                .map_err(|_| Fail::Usage(format!("{name} \"{v}\" is not a whole number of 0 or more"))),
+            Some(v) => v.parse().map_err(|_| {
+                Fail::Usage(format!("{name} \"{v}\" is not a whole number of 0 or more"))
+            }),
         }
     }
 }
 
 fn print_out(text: &str) -> Outcome {
     let mut out = io::stdout().lock();
-    write_all(&mut out, text.as_bytes())
+    written(out.write_all(text.as_bytes()).and_then(|_| out.flush()))
 }
 
-fn write_all(out: &mut impl Write, bytes: &[u8]) -> Outcome {
-    match out.write_all(bytes).and_then(|_| out.flush()) {
+fn written(result: io::Result<()>) -> Outcome {
+    match result {
         Ok(()) => Ok(()),
         // The reader went away (e.g. `| head`): stop quietly, as other command-line tools do.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => std::process::exit(0),
@@ -194,7 +204,8 @@ fn read_input(path: &str) -> Result<Vec<u8>, Fail> {
             .map_err(|e| Fail::Input(format!("cannot read standard input: {e}")))?;
         return Ok(buf);
     }
-    let meta = std::fs::metadata(path).map_err(|e| Fail::Input(format!("cannot read {path}: {e}")))?;
+    let meta =
+        std::fs::metadata(path).map_err(|e| Fail::Input(format!("cannot read {path}: {e}")))?;
     if meta.len() > limit {
         return Err(Fail::Input(format!(
             "{path} is {} MiB; the largest backup Tierdesk reads is {} MiB",
@@ -215,7 +226,7 @@ fn print_problems(path: &str, problems: &[Problem]) -> Fail {
         "{path}: {n} problem{} found; the file cannot be imported\n",
         if n == 1 { "" } else { "s" }
     ));
-    match write_all(&mut io::stdout().lock(), text.as_bytes()) {
+    match print_out(&text) {
         Ok(()) => Fail::Input(String::new()),
         Err(e) => e,
     }
@@ -230,15 +241,19 @@ fn validate(args: Args) -> Outcome {
     let path = args.positionals(1)?[0].clone();
     let b = load(&path)?;
     print_out(&format!(
-        "{path}: OK - {} tickets, {} events, {} articles, {} article revisions, {} agents; format version {}, exported {}\n",
-        b.counts.tickets,
-        b.counts.events,
-        b.counts.articles,
-        b.counts.article_revisions,
-        b.config.agents.len(),
+        "{path}: OK - {}, {}, {}, {}, {}; format version {}, exported {}\n",
+        plural(b.counts.tickets, "ticket"),
+        plural(b.counts.events, "event"),
+        plural(b.counts.articles, "article"),
+        plural(b.counts.article_revisions, "article revision"),
+        plural(b.config.agents.len() as u64, "agent"),
         b.format_version,
         b.exported_at.to_rfc3339_opts(SecondsFormat::Secs, true)
     ))
+}
+
+fn plural(n: u64, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
 /// One line of `tierdesk sla`, fields in the documented order.
@@ -255,33 +270,39 @@ struct SlaLine {
 fn sla_lines(ticket: &Ticket, metrics: &[MetricState]) -> Vec<SlaLine> {
     Metric::ALL
         .iter()
-        .map(|&metric| match metrics.iter().find(|m| m.metric == metric) {
-            Some(m) => SlaLine {
-                ticket: ticket.id,
-                metric: metric.as_str(),
-                state: m.state.as_str(),
-                due_at: m.due_at.map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true)),
-                elapsed_minutes: m.elapsed_minutes,
-                remaining_minutes: match m.state {
-                    SlaState::Met | SlaState::Breached | SlaState::None => None,
-                    _ => m.remaining_minutes,
+        .map(
+            |&metric| match metrics.iter().find(|m| m.metric == metric) {
+                Some(m) => SlaLine {
+                    ticket: ticket.id,
+                    metric: metric.as_str(),
+                    state: m.state.as_str(),
+                    due_at: m
+                        .due_at
+                        .map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true)),
+                    elapsed_minutes: m.elapsed_minutes,
+                    remaining_minutes: match m.state {
+                        SlaState::Met | SlaState::Breached | SlaState::None => None,
+                        _ => m.remaining_minutes,
+                    },
+                },
+                None => SlaLine {
+                    ticket: ticket.id,
+                    metric: metric.as_str(),
+                    state: SlaState::None.as_str(),
+                    due_at: None,
+                    elapsed_minutes: 0,
+                    remaining_minutes: None,
                 },
             },
-            None => SlaLine {
-                ticket: ticket.id,
-                metric: metric.as_str(),
-                state: SlaState::None.as_str(),
-                due_at: None,
-                elapsed_minutes: 0,
-                remaining_minutes: None,
-            },
-        })
+        )
         .collect()
 }
 
 fn sla(args: Args) -> Outcome {
     let path = args.positionals(1)?[0].clone();
-    let at = args.time("--at")?.ok_or_else(|| Fail::Usage("sla needs --at TIME".into()))?;
+    let at = args
+        .time("--at")?
+        .ok_or_else(|| Fail::Usage("sla needs --at TIME".into()))?;
     let b = load(&path)?;
     let engine = SlaEngine::new(&b.config);
     let histories = b.events_by_ticket();
@@ -292,10 +313,10 @@ fn sla(args: Args) -> Outcome {
         for line in sla_lines(t, &state.metrics) {
             let mut text = serde_json::to_string(&line).unwrap_or_default();
             text.push('\n');
-            write_all(&mut out, text.as_bytes())?;
+            written(out.write_all(text.as_bytes()))?;
         }
     }
-    write_all(&mut out, b"")
+    written(out.flush())
 }
 
 fn demo(args: Args) -> Outcome {
@@ -309,5 +330,5 @@ fn demo(args: Args) -> Outcome {
     let now = args.time("--now")?.unwrap_or_else(Utc::now);
     let b = demo::generate(seed, tickets as usize, now);
     let mut out = BufWriter::new(io::stdout().lock());
-    write_all(&mut out, backup::to_json(&b).as_bytes())
+    written(backup::write_json(&b, &mut out).and_then(|_| out.flush()))
 }

@@ -309,8 +309,21 @@ pub fn run_automation(
     now: Time,
     ids: &mut dyn IdGen,
 ) -> AutomationRun {
-    let engine = SlaEngine::new(cfg);
     let mut workload = Workload::from_tickets(tickets, events);
+    automate(tickets, events, cfg, now, &mut workload, ids)
+}
+
+/// The same pass over a subset of the desk (the tickets that may need work, with their
+/// events), with the whole desk's `workload` supplied by the caller and kept up to date.
+pub fn automate(
+    tickets: &[Ticket],
+    events: &[Event],
+    cfg: &DeskConfig,
+    now: Time,
+    workload: &mut Workload,
+    ids: &mut dyn IdGen,
+) -> AutomationRun {
+    let engine = SlaEngine::new(cfg);
     let active = |t: &Ticket| t.status.is_open() && t.merged_into.is_none();
     let mut by_ticket: HashMap<TicketId, Vec<Event>> = HashMap::new();
     let wanted: std::collections::HashSet<TicketId> =
@@ -332,7 +345,7 @@ pub fn run_automation(
                 break;
             };
             let before = t.clone();
-            match apply_escalation(&mut t, &hist, &esc, cfg, &workload, ids) {
+            match apply_escalation(&mut t, &hist, &esc, cfg, workload, ids) {
                 Ok(ev) if ev.is_empty() => break,
                 Ok(ev) => {
                     workload.note_change(&before, &t, &ev);
@@ -349,7 +362,7 @@ pub fn run_automation(
                 &mut t,
                 &hist,
                 cfg,
-                &mut workload,
+                workload,
                 &system_ctx(cfg, now),
                 ids,
             ) {

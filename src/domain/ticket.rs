@@ -249,6 +249,14 @@ pub enum Command {
         to: Priority,
         reason: Option<String>,
     },
+    /// Impact and urgency (1 = highest) with the priority the desk's matrix gives for them;
+    /// the caller looks that up in `DeskConfig::matrix`, so the answer follows the desk's
+    /// configuration. The priority is then the matrix's, not an override.
+    SetImpactUrgency {
+        impact: u8,
+        urgency: u8,
+        priority: Priority,
+    },
     Assign {
         to: Option<AgentId>,
         reason: Option<String>,
@@ -289,6 +297,9 @@ impl Command {
         match self {
             Command::SetStatus(s) => *s == t.status,
             Command::SetPriority { to, .. } => *to == t.priority,
+            Command::SetImpactUrgency { impact, urgency, priority } => {
+                t.impact == Some(*impact) && t.urgency == Some(*urgency) && t.priority == *priority
+            }
             Command::Assign { to, .. } => *to == t.assignee,
             Command::ChangeTier { to, .. } => *to == t.tier,
             Command::SetSubject(s) => s.trim() == t.subject,
@@ -470,6 +481,32 @@ fn apply_to(
             t.priority = to;
             t.priority_reason = reason.clone();
             rec.push(EventKind::PriorityChanged { from, to, reason });
+        }
+        Command::SetImpactUrgency { impact, urgency, priority } => {
+            for (name, level) in [("impact", impact), ("urgency", urgency)] {
+                if !(1..=4).contains(&level) {
+                    return Err(DomainError::new(
+                        name,
+                        format!("{level} is not a level; levels go from 1 (highest) to 4"),
+                    ));
+                }
+            }
+            let shown = |v: Option<u8>| v.map(|v| v.to_string()).unwrap_or_default();
+            if t.impact != Some(impact) {
+                rec.push(field("impact", shown(t.impact), impact.to_string()));
+                t.impact = Some(impact);
+            }
+            if t.urgency != Some(urgency) {
+                rec.push(field("urgency", shown(t.urgency), urgency.to_string()));
+                t.urgency = Some(urgency);
+            }
+            // The matrix's answer is not an override: any earlier override reason goes.
+            t.priority_reason = None;
+            if t.priority != priority {
+                let from = t.priority;
+                t.priority = priority;
+                rec.push(EventKind::PriorityChanged { from, to: priority, reason: None });
+            }
         }
         Command::Assign { to, reason } => {
             let from = t.assignee.clone();
@@ -757,6 +794,28 @@ mod tests {
         let ev = apply(&mut t, &hist, Command::SetPriority { to: Priority::Medium, reason: None }, &ctx, &mut ids).unwrap();
         assert!(ev.is_empty());
         assert_eq!(t.rev, 1);
+    }
+
+    #[test]
+    fn impact_and_urgency_set_the_matrix_priority_and_clear_an_override() {
+        let mut ids = SeqIds::new("e");
+        let ctx = Ctx::new(t0(), agent("alice"));
+        let (mut t, mut hist) = create(1, new_ticket(), &ctx, &mut ids).unwrap();
+        let over = Command::SetPriority { to: Priority::Low, reason: Some("only one user".into()) };
+        hist.extend(apply(&mut t, &hist.clone(), over, &ctx, &mut ids).unwrap());
+        assert_eq!(t.priority_reason.as_deref(), Some("only one user"));
+        let cmd = Command::SetImpactUrgency { impact: 1, urgency: 2, priority: Priority::High };
+        let ev = apply(&mut t, &hist, cmd.clone(), &ctx, &mut ids).unwrap();
+        assert_eq!((t.impact, t.urgency, t.priority), (Some(1), Some(2), Priority::High));
+        assert_eq!(t.priority_reason, None);
+        assert_eq!(ev.iter().map(|e| e.kind.name()).collect::<Vec<_>>(), ["field_changed", "field_changed", "priority_changed"]);
+        assert_eq!(ev[0].kind, EventKind::FieldChanged { field: "impact".into(), from: String::new(), to: "1".into() });
+        hist.extend(ev);
+        assert!(apply(&mut t, &hist, cmd, &ctx, &mut ids).unwrap().is_empty(), "same levels again change nothing");
+        let before = t.clone();
+        let err = apply(&mut t, &hist, Command::SetImpactUrgency { impact: 5, urgency: 1, priority: Priority::High }, &ctx, &mut ids).unwrap_err();
+        assert_eq!(err.field, "impact");
+        assert_eq!(t, before);
     }
 
     #[test]

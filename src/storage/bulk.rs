@@ -9,7 +9,11 @@ use super::error::Result;
 use super::records::{event_to_js, keyed, ticket_to_js, to_js};
 use super::schema::{ARTICLES, EVENTS, META, REVISIONS, SETTINGS, TICKETS};
 use super::Db;
+use std::collections::HashMap;
+
 use crate::domain::backup::Backup;
+use crate::domain::model::TicketId;
+use crate::domain::sla_snapshot::SlaSnapshot;
 
 const ALL_STORES: [&str; 6] = [TICKETS, EVENTS, ARTICLES, REVISIONS, SETTINGS, META];
 
@@ -23,9 +27,9 @@ struct Prepared {
     next_ticket_id: JsValue,
 }
 
-fn prepare(b: &Backup) -> Result<Prepared> {
+fn prepare(b: &Backup, sla: &HashMap<TicketId, SlaSnapshot>) -> Result<Prepared> {
     Ok(Prepared {
-        tickets: b.tickets.iter().map(ticket_to_js).collect::<Result<_>>()?,
+        tickets: b.tickets.iter().map(|t| ticket_to_js(t, sla.get(&t.id))).collect::<Result<_>>()?,
         events: b.events.iter().map(event_to_js).collect::<Result<_>>()?,
         articles: b.articles.iter().map(to_js).collect::<Result<_>>()?,
         revisions: b.article_revisions.iter().map(to_js).collect::<Result<_>>()?,
@@ -37,8 +41,8 @@ fn prepare(b: &Backup) -> Result<Prepared> {
 impl Db {
     /// Writes `backup` only if the desk has no configuration yet (first run). Returns whether
     /// it wrote. Checked inside the same transaction, so two tabs never both seed.
-    pub async fn seed_if_empty(&self, backup: &Backup) -> Result<bool> {
-        let p = prepare(backup)?;
+    pub async fn seed_if_empty(&self, backup: &Backup, sla: &HashMap<TicketId, SlaSnapshot>) -> Result<bool> {
+        let p = prepare(backup, sla)?;
         let tx = self
             .raw()
             .transaction(ALL_STORES)
@@ -55,8 +59,8 @@ impl Db {
     }
 
     /// Replaces every record with the backup's, all or nothing.
-    pub async fn replace_all(&self, backup: &Backup) -> Result<()> {
-        let p = prepare(backup)?;
+    pub async fn replace_all(&self, backup: &Backup, sla: &HashMap<TicketId, SlaSnapshot>) -> Result<()> {
+        let p = prepare(backup, sla)?;
         let tx = self
             .raw()
             .transaction(ALL_STORES)

@@ -11,6 +11,8 @@ use wasm_bindgen::JsValue;
 
 use super::error::{Result, StorageError};
 use crate::domain::model::{Event, Ticket};
+use crate::domain::queue::TicketRow;
+use crate::domain::sla_snapshot::SlaSnapshot;
 
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue> {
     let json = serde_json::to_string(value)
@@ -42,8 +44,13 @@ fn set(obj: &JsValue, key: &str, value: &JsValue) -> Result<()> {
     Ok(())
 }
 
-pub fn ticket_to_js(t: &Ticket) -> Result<JsValue> {
+/// A ticket and, beside it, its SLA snapshot (derived from its history when it last changed;
+/// see `domain::sla_snapshot`), so queues can show clocks without reading histories.
+pub fn ticket_to_js(t: &Ticket, sla: Option<&SlaSnapshot>) -> Result<JsValue> {
     let obj = to_js(t)?;
+    if let Some(sla) = sla {
+        set(&obj, "ix_sla", &to_js(sla)?)?;
+    }
     set(&obj, "ix_updated", &JsValue::from_f64(t.updated_at.timestamp_millis() as f64))?;
     set(&obj, "ix_open", &JsValue::from_f64(if t.status.is_open() { 1.0 } else { 0.0 }))?;
     Ok(obj)
@@ -64,4 +71,19 @@ pub fn keyed<T: Serialize>(key: &str, value: &T) -> Result<JsValue> {
 pub fn keyed_value<T: DeserializeOwned>(record: &JsValue, key: &str) -> Result<T> {
     let value = Reflect::get(record, &JsValue::from_str("value"))?;
     from_js(&value, key)
+}
+
+/// The stored shape of a ticket record: the ticket plus its snapshot.
+#[derive(serde::Deserialize)]
+struct StoredTicket {
+    #[serde(flatten)]
+    ticket: Ticket,
+    #[serde(default)]
+    ix_sla: Option<SlaSnapshot>,
+}
+
+/// Queue rows from an array of ticket records, decoded in one pass.
+pub fn rows_from_js(array: &JsValue) -> Result<Vec<TicketRow>> {
+    let stored: Vec<StoredTicket> = from_js(array, "tickets")?;
+    Ok(stored.into_iter().map(|s| TicketRow::new(&s.ticket, s.ix_sla)).collect())
 }

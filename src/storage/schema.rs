@@ -17,7 +17,7 @@ use web_sys::{IdbDatabase, IdbFactory, IdbIndexParameters, IdbObjectStoreParamet
 use super::error::{Result, StorageError};
 
 /// The schema version this build writes. Bump it and add a step to `migrate_to`.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 pub const TICKETS: &str = "tickets";
 pub const EVENTS: &str = "events";
@@ -35,6 +35,8 @@ pub mod ix {
     pub const OPEN_UPDATED: &str = "open_updated";
     /// On `events`: [ticket, seq].
     pub const EVENT_TICKET: &str = "ticket";
+    /// On `events`: ["kind.type", "kind.to", "at"] — latest assignment per agent.
+    pub const ASSIGNED: &str = "assigned";
     /// On `articles`.
     pub const ARTICLE_UPDATED: &str = "updated";
 }
@@ -84,6 +86,16 @@ fn migrate_to(db: &IdbDatabase, tx: &IdbTransaction, to: u32) -> std::result::Re
             let articles = tx.object_store(ARTICLES)?;
             articles.create_index_with_str_and_optional_parameters(ix::ARTICLE_UPDATED, "updated_at", &plain)?;
             create_store(db, REVISIONS, compound(&["article", "rev"]))?;
+        }
+        3 => {
+            // Round-robin assignment asks "when was this agent last given a ticket?". Other
+            // kinds with a `to` field land in the index too, but queries start with "assigned".
+            let events = tx.object_store(EVENTS)?;
+            events.create_index_with_str_sequence_and_optional_parameters(
+                ix::ASSIGNED,
+                &compound(&["kind.type", "kind.to", "at"]),
+                &plain,
+            )?;
         }
         _ => return Err(JsValue::from_str(&format!("no migration to schema version {to}"))),
     }

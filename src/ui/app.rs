@@ -46,6 +46,9 @@ pub fn App() -> impl IntoView {
 fn Shell(desk: Desk) -> impl IntoView {
     provide_context(desk);
     clock::start(desk);
+    super::automation::start(desk);
+    let help = RwSignal::new(false);
+    super::keys::install(help);
     let route = use_route();
     let nav = move |target: Route, label: &'static str| {
         let href = target.href();
@@ -69,11 +72,18 @@ fn Shell(desk: Desk) -> impl IntoView {
                 {nav(Route::Settings, "Settings")}
             </nav>
             <div class="topbar-right">
-                <span class="clock" title="Desk time">{move || desk.now.get().format("%a %d %b %H:%M").to_string()}</span>
+                <Show when=move || desk.demo.get().is_none() fallback=|| ()>
+                    <span class="clock" title="Desk time">{move || desk.now.get().format("%a %d %b %H:%M").to_string()}</span>
+                    <a class="button small" href="?demo#/tickets" title="Open the demo desk with its own clock; your data stays as it is">"Demo mode"</a>
+                </Show>
                 <MeBadge/>
             </div>
         </header>
+        <Show when=move || desk.demo.get().is_some()>
+            <super::components::demo_bar::DemoBar/>
+        </Show>
         <NoticeBar/>
+        <super::keys::ShortcutHelp open=help/>
         <main id="main">
             {move || match route.get() {
                 Route::Queue(view) => view! { <QueuePage view=view/> }.into_any(),

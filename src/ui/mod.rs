@@ -3,10 +3,12 @@
 
 pub mod app;
 mod boot;
+mod automation;
 mod clock;
 mod components;
 mod format;
 mod ids;
+mod keys;
 mod pages;
 mod route;
 mod state;

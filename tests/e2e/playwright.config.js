@@ -27,7 +27,7 @@ export default defineConfig({
   },
   webServer: {
     command: `node static-server.mjs`,
-    env: { PORT: String(port) },
+    env: { PORT: String(port), ...(process.env.DIST ? { DIST: process.env.DIST } : {}) },
     url: `http://127.0.0.1:${port}/index.html`,
     reuseExistingServer: false,
     timeout: 20_000,

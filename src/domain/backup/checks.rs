@@ -132,7 +132,7 @@ fn counts(v: &View, p: &mut Problems) {
 }
 
 /// Reports ids that occur twice in a list, naming the first place each was seen.
-fn duplicates<'a, K: std::hash::Hash + Eq + std::fmt::Display>(
+fn duplicates<K: std::hash::Hash + Eq + std::fmt::Display>(
     p: &mut Problems,
     list: &str,
     what: &str,
@@ -143,7 +143,10 @@ fn duplicates<'a, K: std::hash::Hash + Eq + std::fmt::Display>(
         if let Some(first) = seen.get(&id) {
             p.push(
                 key(&index(list, i), "id"),
-                format!("{what} {id} appears twice (first at {})", index(list, *first)),
+                format!(
+                    "{what} {id} appears twice (first at {})",
+                    index(list, *first)
+                ),
             );
         } else {
             seen.insert(id, i);
@@ -165,7 +168,10 @@ fn config(c: &DeskConfig, p: &mut Problems) {
             if !(FIRST_YEAR..=LAST_YEAR).contains(&h.date.year()) {
                 p.push(
                     key(&index(&key(&at, "holidays"), j), "date"),
-                    format!("{} is out of range: dates must be between {FIRST_YEAR} and {LAST_YEAR}", h.date),
+                    format!(
+                        "{} is out of range: dates must be between {FIRST_YEAR} and {LAST_YEAR}",
+                        h.date
+                    ),
                 );
             }
         }
@@ -173,7 +179,12 @@ fn config(c: &DeskConfig, p: &mut Problems) {
 }
 
 fn tickets(v: &View, p: &mut Problems) {
-    duplicates(p, "$.tickets", "ticket", v.tickets.iter().map(|(i, t)| (*i, t.id)));
+    duplicates(
+        p,
+        "$.tickets",
+        "ticket",
+        v.tickets.iter().map(|(i, t)| (*i, t.id)),
+    );
     for &(i, t) in &v.tickets {
         let at = index("$.tickets", i);
         let at = at.as_str();
@@ -182,12 +193,26 @@ fn tickets(v: &View, p: &mut Problems) {
         }
         required(p, &key(at, "subject"), &t.subject, MAX_SUBJECT);
         len(p, &key(at, "description"), &t.description, MAX_BODY);
-        required(p, &format!("{at}.requester.name"), &t.requester.name, MAX_SHORT);
-        len(p, &format!("{at}.requester.email"), &t.requester.email, MAX_SHORT);
+        required(
+            p,
+            &format!("{at}.requester.name"),
+            &t.requester.name,
+            MAX_SHORT,
+        );
+        len(
+            p,
+            &format!("{at}.requester.email"),
+            &t.requester.email,
+            MAX_SHORT,
+        );
         if let Some(org) = &t.requester.org {
             len(p, &format!("{at}.requester.org"), org, MAX_SHORT);
         }
-        for (name, text) in [("category", &t.category), ("priority_reason", &t.priority_reason), ("group", &t.group)] {
+        for (name, text) in [
+            ("category", &t.category),
+            ("priority_reason", &t.priority_reason),
+            ("group", &t.group),
+        ] {
             if let Some(text) = text {
                 len(p, &key(at, name), text, MAX_SHORT);
             }
@@ -215,12 +240,18 @@ fn tickets(v: &View, p: &mut Problems) {
         }
         if let Some(m) = t.merged_into {
             if !v.ticket_ids.contains(&m) {
-                p.push(key(at, "merged_into"), format!("ticket #{m} is not in the file"));
+                p.push(
+                    key(at, "merged_into"),
+                    format!("ticket #{m} is not in the file"),
+                );
             }
         }
         if let Some(c) = &t.csat {
             if !(1..=5).contains(&c.score) {
-                p.push(format!("{at}.csat.score"), format!("is {}; ratings go from 1 to 5", c.score));
+                p.push(
+                    format!("{at}.csat.score"),
+                    format!("is {}; ratings go from 1 to 5", c.score),
+                );
             }
             len(p, &format!("{at}.csat.comment"), &c.comment, MAX_BODY);
             date(p, &format!("{at}.csat.at"), c.at);
@@ -234,8 +265,13 @@ fn tickets(v: &View, p: &mut Problems) {
 }
 
 fn events(v: &View, p: &mut Problems) {
-    duplicates(p, "$.events", "event id", v.events.iter().map(|(i, e)| (*i, e.id.as_str())));
-    let mut created: HashSet<TicketId> = HashSet::new();
+    duplicates(
+        p,
+        "$.events",
+        "event id",
+        v.events.iter().map(|(i, e)| (*i, e.id.as_str())),
+    );
+    let mut created: HashMap<TicketId, usize> = HashMap::new();
     for &(i, e) in &v.events {
         let at = index("$.events", i);
         let at = at.as_str();
@@ -252,8 +288,17 @@ fn events(v: &View, p: &mut Problems) {
         }
         let kind = format!("{at}.kind");
         match &e.kind {
-            EventKind::Created { subject, tier: t, .. } => {
-                created.insert(e.ticket);
+            EventKind::Created {
+                subject, tier: t, ..
+            } => {
+                let n = created.entry(e.ticket).or_insert(0);
+                *n += 1;
+                if *n > 1 {
+                    p.push(
+                        key(at, "kind"),
+                        format!("is a second \"created\" event for ticket #{}", e.ticket),
+                    );
+                }
                 len(p, &format!("{kind}.subject"), subject, MAX_SUBJECT);
                 tier(p, &format!("{kind}.tier"), *t);
             }
@@ -262,14 +307,19 @@ fn events(v: &View, p: &mut Problems) {
             | EventKind::RequesterReply { body } => len(p, &format!("{kind}.body"), body, MAX_BODY),
             EventKind::Assigned { to: Some(a), .. } => agent(v, p, &format!("{kind}.to"), a),
             EventKind::HelperAdded { agent: a } => agent(v, p, &format!("{kind}.agent"), a),
-            EventKind::TierChanged { from, to, reason, .. } => {
+            EventKind::TierChanged {
+                from, to, reason, ..
+            } => {
                 tier(p, &format!("{kind}.from"), *from);
                 tier(p, &format!("{kind}.to"), *to);
                 len(p, &format!("{kind}.reason"), reason, MAX_SHORT);
             }
             EventKind::Rated { score, comment } => {
                 if !(1..=5).contains(score) {
-                    p.push(format!("{kind}.score"), format!("is {score}; ratings go from 1 to 5"));
+                    p.push(
+                        format!("{kind}.score"),
+                        format!("is {score}; ratings go from 1 to 5"),
+                    );
                 }
                 len(p, &format!("{kind}.comment"), comment, MAX_BODY);
             }
@@ -278,7 +328,7 @@ fn events(v: &View, p: &mut Problems) {
     }
     // Merging tells tickets apart by their `created` event, so every ticket needs one.
     for &(i, t) in &v.tickets {
-        if !created.contains(&t.id) && !v.events.is_empty() {
+        if !created.contains_key(&t.id) && !v.events.is_empty() {
             p.push(
                 index("$.tickets", i),
                 format!("ticket #{} has no \"created\" event in $.events", t.id),
@@ -288,7 +338,12 @@ fn events(v: &View, p: &mut Problems) {
 }
 
 fn articles(v: &View, p: &mut Problems) {
-    duplicates(p, "$.articles", "article id", v.articles.iter().map(|(i, a)| (*i, a.id.as_str())));
+    duplicates(
+        p,
+        "$.articles",
+        "article id",
+        v.articles.iter().map(|(i, a)| (*i, a.id.as_str())),
+    );
     for &(i, a) in &v.articles {
         let at = index("$.articles", i);
         let at = at.as_str();
@@ -319,7 +374,10 @@ fn articles(v: &View, p: &mut Problems) {
         if !v.article_ids.contains(&r.article) {
             p.push(
                 key(&at, "article"),
-                format!("belongs to article \"{}\", which is not in the file", r.article),
+                format!(
+                    "belongs to article \"{}\", which is not in the file",
+                    r.article
+                ),
             );
         }
         let first = *seen.entry((r.article.as_str(), r.rev)).or_insert(i);

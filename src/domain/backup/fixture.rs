@@ -2,7 +2,6 @@
 
 use chrono::{Duration, TimeZone, Utc};
 
-
 use crate::domain::article::{Article, ArticleRevision, Audience};
 use crate::domain::desk::*;
 use crate::domain::model::*;
@@ -35,18 +34,31 @@ pub fn config() -> DeskConfig {
 }
 
 /// One ticket story: created by the requester, answered by `agent`, optionally resolved.
-pub fn story(id: TicketId, subject: &str, at: Time, ids: &mut SeqIds, resolve: bool) -> (Ticket, Vec<Event>) {
+pub fn story(
+    id: TicketId,
+    subject: &str,
+    at: Time,
+    ids: &mut SeqIds,
+    resolve: bool,
+) -> (Ticket, Vec<Event>) {
     let new = NewTicket {
         subject: subject.into(),
         description: "It does not work.".into(),
-        requester: Requester { name: "Dana".into(), email: "dana@example.org".into(), org: None },
+        requester: Requester {
+            name: "Dana".into(),
+            email: "dana@example.org".into(),
+            org: None,
+        },
         tier: Tier(1),
         ..Default::default()
     };
     let (mut t, mut h) = ticket::create(id, new, &Ctx::new(at, Actor::Requester), ids).unwrap();
     let ctx = Ctx::new(at + Duration::minutes(20), Actor::Agent("alice".into()));
     for cmd in [
-        Command::Assign { to: Some("alice".into()), reason: None },
+        Command::Assign {
+            to: Some("alice".into()),
+            reason: None,
+        },
         Command::Reply("Restarting it should help.".into()),
     ] {
         let ev = ticket::apply(&mut t, &h, cmd, &ctx, ids).unwrap();
@@ -54,7 +66,8 @@ pub fn story(id: TicketId, subject: &str, at: Time, ids: &mut SeqIds, resolve: b
     }
     if resolve {
         let ctx = Ctx::new(at + Duration::hours(2), Actor::Agent("alice".into()));
-        let ev = ticket::apply(&mut t, &h, Command::SetStatus(Status::Resolved), &ctx, ids).unwrap();
+        let ev =
+            ticket::apply(&mut t, &h, Command::SetStatus(Status::Resolved), &ctx, ids).unwrap();
         h.extend(ev);
     }
     (t, h)
@@ -85,8 +98,18 @@ pub fn backup(prefix: &str) -> Backup {
     let mut ids = SeqIds::new(prefix);
     let mut tickets = vec![];
     let mut events = vec![];
-    for (id, subject, resolve) in [(1, "Printer jams", true), (2, "VPN drops", false), (3, "New laptop", false)] {
-        let (t, h) = story(id, subject, t0() + Duration::hours(id as i64), &mut ids, resolve);
+    for (id, subject, resolve) in [
+        (1, "Printer jams", true),
+        (2, "VPN drops", false),
+        (3, "New laptop", false),
+    ] {
+        let (t, h) = story(
+            id,
+            subject,
+            t0() + Duration::hours(id as i64),
+            &mut ids,
+            resolve,
+        );
         tickets.push(t);
         events.extend(h);
     }

@@ -52,7 +52,10 @@ pub struct Meta {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[cfg_attr(
     not(target_arch = "wasm32"),
-    schemars(title = "Tierdesk backup", description = "A whole Tierdesk desk: settings, tickets with their histories, and the knowledge base. See docs/backup-format.md.")
+    schemars(
+        title = "Tierdesk backup",
+        description = "A whole Tierdesk desk: settings, tickets with their histories, and the knowledge base. See docs/backup-format.md."
+    )
 )]
 pub struct Backup {
     /// Always "tierdesk-backup".
@@ -166,6 +169,13 @@ pub fn to_json(backup: &Backup) -> String {
     s
 }
 
+/// The same bytes as [`to_json`], streamed into `out` (no 300 MB string for a big desk).
+pub fn write_json<W: std::io::Write>(backup: &Backup, mut out: W) -> std::io::Result<()> {
+    // serde_json hands back the writer's own error (e.g. a closed pipe) unchanged.
+    serde_json::to_writer(&mut out, backup).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")
+}
+
 /// Upgrades a backup's JSON from `from_version` to [`FORMAT_VERSION`], one step at a time.
 ///
 /// Version 0 was the pre-release layout: no `counts` and no `meta`. Both are derived from the
@@ -181,6 +191,8 @@ pub fn migrate(mut value: Value, from_version: u32) -> Result<Value, Vec<Problem
     }
     let mut version = from_version;
     while version < FORMAT_VERSION {
+        // One arm per version step; the next format change adds `1 => v1_to_v2(&mut value)`.
+        #[allow(clippy::single_match)]
         match version {
             0 => v0_to_v1(&mut value),
             _ => {}
@@ -264,16 +276,30 @@ mod tests {
         b.counts = Counts::default();
         b.meta.next_ticket_id = 1;
         b.normalize();
-        assert_eq!(b.tickets.iter().map(|t| t.id).collect::<Vec<_>>(), vec![1, 2, 3]);
+        assert_eq!(
+            b.tickets.iter().map(|t| t.id).collect::<Vec<_>>(),
+            vec![1, 2, 3]
+        );
         assert_eq!(b.articles[0].id, "reset-password");
         assert_eq!(b.counts.tickets, 3);
         assert_eq!(b.counts.article_revisions, 1);
         assert_eq!(b.meta.next_ticket_id, 4);
         // Within a ticket, history order: events written at the same instant keep their order.
-        let t1: Vec<(u32, &str)> = b.events.iter().filter(|e| e.ticket == 1).map(|e| (e.seq, e.kind.name())).collect();
+        let t1: Vec<(u32, &str)> = b
+            .events
+            .iter()
+            .filter(|e| e.ticket == 1)
+            .map(|e| (e.seq, e.kind.name()))
+            .collect();
         assert_eq!(
             t1,
-            vec![(0, "created"), (1, "assigned"), (2, "status_changed"), (3, "public_reply"), (4, "status_changed")]
+            vec![
+                (0, "created"),
+                (1, "assigned"),
+                (2, "status_changed"),
+                (3, "public_reply"),
+                (4, "status_changed")
+            ]
         );
         assert_eq!(b.events_by_ticket()[&2].len(), 4);
         assert_eq!(b.created_event_ids()[&3], "e10");
@@ -282,21 +308,32 @@ mod tests {
     #[test]
     fn exports_are_compact_with_a_trailing_newline_and_fields_in_order() {
         let json = to_json(&fixture::backup("e"));
-        assert!(json.starts_with("{\"format\":\"tierdesk-backup\",\"format_version\":1,\"app_version\":"));
+        assert!(json
+            .starts_with("{\"format\":\"tierdesk-backup\",\"format_version\":1,\"app_version\":"));
         assert!(json.ends_with("]}\n"));
         assert_eq!(json.matches('\n').count(), 1);
         assert_eq!(
             top_level_keys(&json),
             vec![
-                "format", "format_version", "app_version", "exported_at", "counts", "meta", "config",
-                "tickets", "events", "articles", "article_revisions"
+                "format",
+                "format_version",
+                "app_version",
+                "exported_at",
+                "counts",
+                "meta",
+                "config",
+                "tickets",
+                "events",
+                "articles",
+                "article_revisions"
             ]
         );
     }
 
     /// The keys of the outermost object, in the order written.
     fn top_level_keys(json: &str) -> Vec<String> {
-        let (mut depth, mut keys, mut cur, mut in_str, mut esc) = (0, vec![], String::new(), false, false);
+        let (mut depth, mut keys, mut cur, mut in_str, mut esc) =
+            (0, vec![], String::new(), false, false);
         for c in json.chars() {
             if in_str {
                 match c {
@@ -323,6 +360,14 @@ mod tests {
     }
 
     #[test]
+    fn streaming_writes_the_same_bytes() {
+        let b = fixture::backup("e");
+        let mut buf = vec![];
+        write_json(&b, &mut buf).unwrap();
+        assert_eq!(buf, to_json(&b).into_bytes());
+    }
+
+    #[test]
     fn migrate_refuses_newer_and_fills_version_0() {
         let err = migrate(serde_json::json!({}), 2).unwrap_err();
         assert!(err[0].message.contains("newer Tierdesk"));
@@ -331,7 +376,10 @@ mod tests {
         });
         let v1 = migrate(v0, 0).unwrap();
         assert_eq!(v1["format_version"], 1);
-        assert_eq!(v1["counts"], serde_json::json!({"tickets": 2, "events": 3, "articles": 0, "article_revisions": 0}));
+        assert_eq!(
+            v1["counts"],
+            serde_json::json!({"tickets": 2, "events": 3, "articles": 0, "article_revisions": 0})
+        );
         assert_eq!(v1["meta"]["next_ticket_id"], 10);
         assert_eq!(v1["articles"], serde_json::json!([]));
         // A current file passes through unchanged.
@@ -345,14 +393,25 @@ mod tests {
         b.meta.next_ticket_id = 100;
         b.normalize();
         assert_eq!(b.meta.next_ticket_id, 100, "a higher next id is kept");
-        let empty = Backup::new(t0() + Duration::days(1), fixture::config(), vec![], vec![], vec![], vec![], 0);
+        let empty = Backup::new(
+            t0() + Duration::days(1),
+            fixture::config(),
+            vec![],
+            vec![],
+            vec![],
+            vec![],
+            0,
+        );
         assert_eq!(empty.meta.next_ticket_id, 1);
     }
 
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn committed_json_schema_is_up_to_date() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/public/schema/backup.schema.json");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/public/schema/backup.schema.json"
+        );
         let committed = std::fs::read_to_string(path).unwrap_or_default();
         assert!(
             committed == json_schema(),

@@ -72,10 +72,12 @@ fn created_ids(b: &Backup) -> HashMap<TicketId, &str> {
 /// Works out what merging `incoming` into `current` does, without doing it.
 pub fn plan_merge(current: &Backup, incoming: &Backup) -> MergePlan {
     let mut plan = MergePlan::default();
-    let cur_tickets: HashMap<TicketId, &Ticket> = current.tickets.iter().map(|t| (t.id, t)).collect();
+    let cur_tickets: HashMap<TicketId, &Ticket> =
+        current.tickets.iter().map(|t| (t.id, t)).collect();
     let cur_created = created_ids(current);
     let inc_created = created_ids(incoming);
-    let cur_by_created: HashMap<&str, TicketId> = cur_created.iter().map(|(t, e)| (*e, *t)).collect();
+    let cur_by_created: HashMap<&str, TicketId> =
+        cur_created.iter().map(|(t, e)| (*e, *t)).collect();
     let max_id = |b: &Backup| b.tickets.iter().map(|t| t.id).max().unwrap_or(0);
     let mut next_free = [
         current.meta.next_ticket_id,
@@ -116,7 +118,11 @@ pub fn plan_merge(current: &Backup, incoming: &Backup) -> MergePlan {
     }
 
     // Events: union by id per ticket; an id taken by another ticket gets a derived new id.
-    let cur_events: HashMap<&str, TicketId> = current.events.iter().map(|e| (e.id.as_str(), e.ticket)).collect();
+    let cur_events: HashMap<&str, TicketId> = current
+        .events
+        .iter()
+        .map(|e| (e.id.as_str(), e.ticket))
+        .collect();
     let mut grows: HashSet<TicketId> = HashSet::new();
     for (i, e) in incoming.events.iter().enumerate() {
         let ticket = target.get(&e.ticket).copied().unwrap_or(e.ticket);
@@ -161,7 +167,11 @@ pub fn plan_merge(current: &Backup, incoming: &Backup) -> MergePlan {
         }
     }
 
-    let cur_articles: HashMap<&str, _> = current.articles.iter().map(|a| (a.id.as_str(), a)).collect();
+    let cur_articles: HashMap<&str, _> = current
+        .articles
+        .iter()
+        .map(|a| (a.id.as_str(), a))
+        .collect();
     for a in &incoming.articles {
         let r = RecordRef {
             kind: RecordKind::Article,
@@ -178,7 +188,10 @@ pub fn plan_merge(current: &Backup, incoming: &Backup) -> MergePlan {
     let new_ids = |kind, have: Vec<&str>, get: Vec<&str>| -> Vec<RecordRef> {
         get.into_iter()
             .filter(|id| !have.contains(id))
-            .map(|id| RecordRef { kind, id: id.to_string() })
+            .map(|id| RecordRef {
+                kind,
+                id: id.to_string(),
+            })
             .collect()
     };
     plan.added.extend(new_ids(
@@ -240,7 +253,12 @@ pub fn apply_merge(current: &Backup, incoming: &Backup) -> (Backup, MergePlan) {
         out.events.push(e);
     }
 
-    let index: HashMap<TicketId, usize> = out.tickets.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
+    let index: HashMap<TicketId, usize> = out
+        .tickets
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id, i))
+        .collect();
     for t in &incoming.tickets {
         let mut t = t.clone();
         t.id = remap(t.id);
@@ -282,7 +300,9 @@ pub fn apply_merge(current: &Backup, incoming: &Backup) -> (Backup, MergePlan) {
             None => out.articles.push(a.clone()),
             Some(cur) if a.updated_at > cur.updated_at => {
                 let key = (cur.id.clone(), cur.rev);
-                if !have.contains(&key) && !revisions.iter().any(|r| (r.article.clone(), r.rev) == key) {
+                if !have.contains(&key)
+                    && !revisions.iter().any(|r| (r.article.clone(), r.rev) == key)
+                {
                     revisions.push(ArticleRevision {
                         article: cur.id.clone(),
                         rev: cur.rev,
@@ -310,7 +330,9 @@ fn remap_kind(kind: &mut EventKind, remap: &impl Fn(TicketId) -> TicketId) {
     match kind {
         EventKind::Merged { into } => *into = remap(*into),
         EventKind::MergedFrom { from } => *from = remap(*from),
-        EventKind::Linked { other, .. } | EventKind::Unlinked { other, .. } => *other = remap(*other),
+        EventKind::Linked { other, .. } | EventKind::Unlinked { other, .. } => {
+            *other = remap(*other)
+        }
         _ => {}
     }
 }
@@ -361,10 +383,22 @@ mod tests {
         let current = fixture::backup("e");
         let mut incoming = current.clone();
         // On the other side, ticket 2 got resolved later.
-        let hist: Vec<_> = incoming.events.iter().filter(|e| e.ticket == 2).cloned().collect();
+        let hist: Vec<_> = incoming
+            .events
+            .iter()
+            .filter(|e| e.ticket == 2)
+            .cloned()
+            .collect();
         let t = incoming.tickets.iter_mut().find(|t| t.id == 2).unwrap();
         let ctx = Ctx::new(t0() + Duration::days(2), Actor::Agent("alice".into()));
-        let ev = ticket::apply(t, &hist, Command::SetStatus(Status::Resolved), &ctx, &mut SeqIds::new("x")).unwrap();
+        let ev = ticket::apply(
+            t,
+            &hist,
+            Command::SetStatus(Status::Resolved),
+            &ctx,
+            &mut SeqIds::new("x"),
+        )
+        .unwrap();
         incoming.events.extend(ev);
         incoming.normalize();
 
@@ -381,7 +415,10 @@ mod tests {
         // The other way round: the desk is newer; its snapshot stays, nothing new to add.
         let (back, plan) = apply_merge(&out, &current);
         assert!(plan.updated.is_empty() && plan.added.is_empty());
-        assert_eq!(back.tickets.iter().find(|t| t.id == 2).unwrap().status, Status::Resolved);
+        assert_eq!(
+            back.tickets.iter().find(|t| t.id == 2).unwrap().status,
+            Status::Resolved
+        );
     }
 
     #[test]
@@ -389,7 +426,10 @@ mod tests {
         let current = fixture::backup("e");
         let mut other = fixture::backup("kiosk-");
         // Ticket 2 on the kiosk links to ticket 3 on the kiosk: the link must follow the renumbering.
-        other.tickets[1].links.push(TicketLink { kind: LinkKind::Related, other: 3 });
+        other.tickets[1].links.push(TicketLink {
+            kind: LinkKind::Related,
+            other: 3,
+        });
         let plan = plan_merge(&current, &other);
         assert_eq!(plan.renumbered, BTreeMap::from([(1, 4), (2, 5), (3, 6)]));
         assert_eq!(plan.conflicts.len(), 3);
@@ -398,20 +438,36 @@ mod tests {
             "ticket #1 in the file (\"Printer jams\") is a different ticket from #1 on this desk (\"Printer jams\"); it is added as #4"
         );
         assert_eq!(plan.conflicts[0].path, "$.tickets[0]");
-        assert_eq!(plan.added[..3], [ticket_ref(4), ticket_ref(5), ticket_ref(6)]);
+        assert_eq!(
+            plan.added[..3],
+            [ticket_ref(4), ticket_ref(5), ticket_ref(6)]
+        );
         assert_eq!(plan.new_events, other.events.len());
 
         let (out, _) = apply_merge(&current, &other);
         assert_eq!(out.tickets.len(), 6);
         assert_eq!(out.meta.next_ticket_id, 7);
-        let moved: Vec<_> = out.events.iter().filter(|e| e.id.starts_with("kiosk-")).collect();
+        let moved: Vec<_> = out
+            .events
+            .iter()
+            .filter(|e| e.id.starts_with("kiosk-"))
+            .collect();
         assert!(moved.iter().all(|e| (4..=6).contains(&e.ticket)));
-        assert_eq!(out.tickets[4].links, vec![TicketLink { kind: LinkKind::Related, other: 6 }]);
+        assert_eq!(
+            out.tickets[4].links,
+            vec![TicketLink {
+                kind: LinkKind::Related,
+                other: 6
+            }]
+        );
         assert!(validate(&out).is_empty(), "{:?}", validate(&out));
 
         // Importing the same file again recognises the renumbered tickets by their created event.
         let (again, plan) = apply_merge(&out, &other);
-        assert!(plan.added.is_empty() && plan.conflicts.is_empty(), "{plan:?}");
+        assert!(
+            plan.added.is_empty() && plan.conflicts.is_empty(),
+            "{plan:?}"
+        );
         assert_eq!(plan.renumbered, BTreeMap::from([(1, 4), (2, 5), (3, 6)]));
         assert_eq!(to_json(&again), to_json(&out));
     }
@@ -421,7 +477,11 @@ mod tests {
         let current = fixture::backup("e");
         // A second desk that also numbered its events e1, e2, ... but whose tickets start at 10.
         let mut other = fixture::backup("e");
-        let created_ids: Vec<_> = other.created_event_ids().values().map(|s| s.to_string()).collect();
+        let created_ids: Vec<_> = other
+            .created_event_ids()
+            .values()
+            .map(|s| s.to_string())
+            .collect();
         for t in &mut other.tickets {
             t.id += 9;
         }
@@ -435,12 +495,20 @@ mod tests {
         other.meta.next_ticket_id = 13;
         let plan = plan_merge(&current, &other);
         assert!(plan.renumbered.is_empty());
-        assert_eq!(plan.renamed_events.get("e2").map(String::as_str), Some("e2~10"));
+        assert_eq!(
+            plan.renamed_events.get("e2").map(String::as_str),
+            Some("e2~10")
+        );
         let (out, _) = apply_merge(&current, &other);
         assert!(validate(&out).is_empty(), "{:?}", validate(&out));
         assert_eq!(out.events.len(), current.events.len() * 2);
         // Positions in each history are 0, 1, 2, ... again.
-        let seqs: Vec<u32> = out.events.iter().filter(|e| e.ticket == 10).map(|e| e.seq).collect();
+        let seqs: Vec<u32> = out
+            .events
+            .iter()
+            .filter(|e| e.ticket == 10)
+            .map(|e| e.seq)
+            .collect();
         assert_eq!(seqs, (0..seqs.len() as u32).collect::<Vec<_>>());
     }
 
@@ -452,10 +520,23 @@ mod tests {
         incoming.articles[1].body = "New VPN steps".into();
         incoming.articles[1].updated_at = t0() + Duration::days(3);
         let (out, plan) = apply_merge(&current, &incoming);
-        assert_eq!(plan.updated, vec![RecordRef { kind: RecordKind::Article, id: "vpn".into() }]);
+        assert_eq!(
+            plan.updated,
+            vec![RecordRef {
+                kind: RecordKind::Article,
+                id: "vpn".into()
+            }]
+        );
         assert_eq!(out.articles[1].body, "New VPN steps");
-        let kept = out.article_revisions.iter().find(|r| r.article == "vpn").unwrap();
-        assert_eq!((kept.rev, kept.body.as_str()), (2, "1. Do this\n2. Then that"));
+        let kept = out
+            .article_revisions
+            .iter()
+            .find(|r| r.article == "vpn")
+            .unwrap();
+        assert_eq!(
+            (kept.rev, kept.body.as_str()),
+            (2, "1. Do this\n2. Then that")
+        );
     }
 
     #[test]
@@ -466,7 +547,13 @@ mod tests {
         carol.id = "carol".into();
         incoming.config.agents.push(carol);
         let (out, plan) = apply_merge(&current, &incoming);
-        assert_eq!(plan.added, vec![RecordRef { kind: RecordKind::Agent, id: "carol".into() }]);
+        assert_eq!(
+            plan.added,
+            vec![RecordRef {
+                kind: RecordKind::Agent,
+                id: "carol".into()
+            }]
+        );
         assert_eq!(out.config.agents.len(), current.config.agents.len() + 1);
     }
 }

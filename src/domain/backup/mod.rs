@@ -57,6 +57,11 @@ impl Problems {
         }
     }
 
+    /// No more room in the list: further problems are only counted.
+    pub fn is_full(&self) -> bool {
+        self.list.len() >= MAX_PROBLEMS
+    }
+
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()
     }
@@ -65,8 +70,10 @@ impl Problems {
         if self.dropped > 0 {
             let n = self.dropped;
             let s = if n == 1 { "" } else { "s" };
-            self.list
-                .push(Problem::new("$", format!("and {n} more problem{s} not listed")));
+            self.list.push(Problem::new(
+                "$",
+                format!("and {n} more problem{s} not listed"),
+            ));
         }
         self.list
     }

@@ -87,7 +87,8 @@ fn render_into(v: &Value, path: &mut Vec<Seg>, out: &mut Lined) {
                 }
                 path.push(Seg::Key(k.clone()));
                 out.newline(path.clone());
-                out.text.push_str(&serde_json::to_string(k).unwrap_or_default());
+                out.text
+                    .push_str(&serde_json::to_string(k).unwrap_or_default());
                 out.text.push(':');
                 render_into(val, path, out);
                 path.pop();
@@ -146,6 +147,11 @@ pub fn read<T: DeserializeOwned>(item: &Value, base: &str, problems: &mut Proble
     match T::deserialize(item) {
         Ok(t) => Some(t),
         Err(first) => {
+            // Past the listing limit, finding the exact place is wasted work.
+            if problems.is_full() {
+                problems.push(base, first.to_string());
+                return None;
+            }
             if diagnose::<T>(item, base, problems) == 0 {
                 // Should not happen (both readers agree); never drop a record silently.
                 problems.push(base, format!("could not be read: {}", first));
@@ -259,7 +265,11 @@ fn describe(raw: &str, mut segs: Vec<Seg>, v: &Value) -> Diagnosis {
         let choices: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
         // Internally tagged enums fail on the whole object: point at the field holding the name.
         if let Some(Value::Object(m)) = get(v, &segs) {
-            if let Some(k) = m.iter().find(|(_, x)| x.as_str() == Some(name)).map(|(k, _)| k) {
+            if let Some(k) = m
+                .iter()
+                .find(|(_, x)| x.as_str() == Some(name))
+                .map(|(k, _)| k)
+            {
                 segs.push(Seg::Key(k.clone()));
             }
         }
@@ -297,7 +307,10 @@ fn describe(raw: &str, mut segs: Vec<Seg>, v: &Value) -> Diagnosis {
         point_at_child(&mut segs, v, found);
         let (want, stand_in) = expectation(expected, &segs);
         return Diagnosis {
-            message: format!("{} is not allowed here: expected {want}", found_words(found)),
+            message: format!(
+                "{} is not allowed here: expected {want}",
+                found_words(found)
+            ),
             segs,
             stand_in,
             ..Default::default()
@@ -436,7 +449,10 @@ fn expectation(expected: &str, segs: &[Seg]) -> (String, Option<Value>) {
     let text = |s: &str| Some(Value::String(s.into()));
     match expected {
         "u8" => ("a whole number from 0 to 255".into(), Some(Value::from(1))),
-        "u16" => ("a whole number from 0 to 65535".into(), Some(Value::from(1))),
+        "u16" => (
+            "a whole number from 0 to 65535".into(),
+            Some(Value::from(1)),
+        ),
         "u32" | "u64" | "usize" => ("a whole number of 0 or more".into(), Some(Value::from(1))),
         "i8" | "i16" | "i32" | "i64" | "isize" => ("a whole number".into(), Some(Value::from(1))),
         "f32" | "f64" => ("a number".into(), Some(Value::from(1))),
@@ -448,9 +464,7 @@ fn expectation(expected: &str, segs: &[Seg]) -> (String, Option<Value>) {
             text("2000-01-01T00:00:00Z"),
         ),
         "a formatted date string" => ("a date like \"2026-12-24\"".into(), text("2000-01-01")),
-        e if e.starts_with("an array of length") => {
-            (e.replacen("an array", "a list", 1), None)
-        }
+        e if e.starts_with("an array of length") => (e.replacen("an array", "a list", 1), None),
         e if e.starts_with("struct ") || e == "a map" || e.contains("tagged enum") => {
             ("an object".into(), None)
         }
@@ -485,7 +499,10 @@ mod tests {
 
     #[test]
     fn paths_quote_odd_keys() {
-        assert_eq!(join("$", &[Seg::Key("tickets".into()), Seg::Index(3)]), "$.tickets[3]");
+        assert_eq!(
+            join("$", &[Seg::Key("tickets".into()), Seg::Index(3)]),
+            "$.tickets[3]"
+        );
         assert_eq!(key("$.f", "Asset tag"), "$.f[\"Asset tag\"]");
         assert_eq!(key("$", "9lives"), "$[\"9lives\"]");
     }
@@ -516,7 +533,10 @@ mod tests {
         t.as_object_mut().unwrap().remove("subject");
         t["requester"] = json!({"name": 5});
         let got = problems_for::<Ticket>(t);
-        assert_eq!(got[0], "$.x[0].requester.name: expected text, found the number 5");
+        assert_eq!(
+            got[0],
+            "$.x[0].requester.name: expected text, found the number 5"
+        );
         assert_eq!(got[1], "$.x[0].subject: is missing; it is required");
     }
 

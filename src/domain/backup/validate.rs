@@ -12,7 +12,9 @@ use serde_json::{Map, Value};
 
 use super::checks::{self, View};
 use super::paths::{self, index};
-use super::{migrate, Backup, Problem, Problems, FORMAT, FORMAT_VERSION, MAX_BACKUP_BYTES, MAX_DEPTH};
+use super::{
+    migrate, Backup, Problem, Problems, FORMAT, FORMAT_VERSION, MAX_BACKUP_BYTES, MAX_DEPTH,
+};
 
 /// Reads a backup file. On success the backup is in canonical order (see [`Backup::normalize`]).
 /// On failure, every problem found (at most [`super::MAX_PROBLEMS`] and a count of the rest).
@@ -40,7 +42,11 @@ fn parse_limited(bytes: &[u8], max_bytes: usize) -> Result<Backup, Vec<Problem>>
         return Err(vec![Problem::new("$", "is not an object")]);
     };
     let mut p = Problems::default();
-    let format = obj.get("format").and_then(Value::as_str).unwrap_or(FORMAT).to_string();
+    let format = obj
+        .get("format")
+        .and_then(Value::as_str)
+        .unwrap_or(FORMAT)
+        .to_string();
     let app_version = field::<String>(&obj, "app_version", &mut p);
     let exported_at = field(&obj, "exported_at", &mut p);
     let counts = field(&obj, "counts", &mut p);
@@ -168,7 +174,12 @@ fn raw_ids<K: std::hash::Hash + Eq>(
 ) -> HashSet<K> {
     obj.get(name)
         .and_then(Value::as_array)
-        .map(|items| items.iter().filter_map(|t| t.get("id").and_then(&get)).collect())
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|t| t.get("id").and_then(&get))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -227,7 +238,7 @@ fn read_value(text: &str) -> Result<Value, Problem> {
             serde_json::error::Category::Eof => format!(
                 "the file ends too early at line {line}, column {col}: it looks cut off (truncated); use the complete file"
             ),
-            _ => format!("the file is not valid JSON: {msg} at line {line}, column {col}"),
+            _ => format!("the file is not valid JSON: {} at line {line}, column {col}", syntax_words(msg)),
         };
         Problem::new("$", message)
     })
@@ -242,11 +253,36 @@ fn size(bytes: usize) -> String {
     }
 }
 
+/// serde_json's syntax messages in plainer words.
+fn syntax_words(msg: &str) -> String {
+    match msg {
+        "expected ident" => {
+            "unexpected word (text must be in double quotes; true, false and null are lower case)"
+                .into()
+        }
+        "expected value" => {
+            "expected a value (text, number, list, object, true, false or null)".into()
+        }
+        "key must be a string" => "an object key must be text in double quotes".into(),
+        "trailing comma" => "a comma before a closing bracket".into(),
+        "trailing characters" => "there is more text after the end of the data".into(),
+        "invalid number" => "a number is written wrongly".into(),
+        m if m.starts_with("control character") => {
+            "text contains a raw control character (such as a line break) that must be escaped"
+                .into()
+        }
+        m => m.to_string(),
+    }
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 fn line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = &bytes[..offset.min(bytes.len())];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
     let col = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
     (line, col)
 }
@@ -297,7 +333,9 @@ fn read_header(value: Value) -> Result<Value, Vec<Problem>> {
         None => {
             return one(
                 "$.format",
-                format!("is missing: this is not a Tierdesk backup (it would say \"format\": \"{FORMAT}\")"),
+                format!(
+                "is missing: this is not a Tierdesk backup (it would say \"format\": \"{FORMAT}\")"
+            ),
             )
         }
         Some(Value::String(f)) if f == FORMAT => {}
@@ -367,15 +405,20 @@ mod tests {
         assert_eq!(problems(" \n\t"), vec!["$: the file is empty"]);
         assert_eq!(
             problems("{\"format\": \"tierdesk-backup\",\n  \"format_version\": 1,,\n}"),
-            vec!["$: the file is not valid JSON: key must be a string at line 2, column 23"]
+            vec!["$: the file is not valid JSON: an object key must be text in double quotes at line 2, column 23"]
         );
         let text = to_json(&fixture::backup("e"));
         let cut = &text[..text.len() / 2];
         let got = problems(cut);
         assert_eq!(got.len(), 1);
-        assert!(got[0].contains("ends too early at line 1") && got[0].contains("truncated"), "{got:?}");
+        assert!(
+            got[0].contains("ends too early at line 1") && got[0].contains("truncated"),
+            "{got:?}"
+        );
         assert_eq!(problems("\u{FEFF}"), vec!["$: the file is empty"]);
-        assert!(parse(&[0xff, 0xfe, b'{']).unwrap_err()[0].message.contains("not UTF-8"));
+        assert!(parse(&[0xff, 0xfe, b'{']).unwrap_err()[0]
+            .message
+            .contains("not UTF-8"));
     }
 
     #[test]
@@ -407,7 +450,13 @@ mod tests {
     fn size_and_depth_limits_are_checked_before_parsing() {
         let text = to_json(&fixture::backup("e"));
         let err = parse_limited(text.as_bytes(), 100).unwrap_err();
-        assert_eq!(err[0].message, format!("the file is {} bytes; the largest backup Tierdesk reads is 100 bytes", text.len()));
+        assert_eq!(
+            err[0].message,
+            format!(
+                "the file is {} bytes; the largest backup Tierdesk reads is 100 bytes",
+                text.len()
+            )
+        );
         // 200 levels would also trip serde_json's own limit of 128; ours comes first and says where.
         let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
         assert_eq!(
@@ -457,8 +506,14 @@ mod tests {
         obj.remove("config");
         obj.insert("events".into(), json!({"a": 1}));
         let got = problems(&v.to_string());
-        assert!(got.contains(&"$.config: is missing; it is required".to_string()), "{got:?}");
-        assert!(got.contains(&"$.events: expected a list, found an object".to_string()), "{got:?}");
+        assert!(
+            got.contains(&"$.config: is missing; it is required".to_string()),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&"$.events: expected a list, found an object".to_string()),
+            "{got:?}"
+        );
     }
 
     #[test]
@@ -517,6 +572,22 @@ mod tests {
         let slow = problems(&v.to_string());
         assert_eq!(fast.len(), 2, "{fast:?}");
         assert_eq!(fast, slow);
+    }
+
+    #[test]
+    fn a_ticket_needs_exactly_one_created_event() {
+        let mut v = value();
+        let mut twin = v["events"][0].clone();
+        twin["id"] = json!("zz");
+        v["events"].as_array_mut().unwrap().push(twin);
+        v["counts"]["events"] = json!(v["events"].as_array().unwrap().len());
+        let n = v["events"].as_array().unwrap().len() - 1;
+        assert_eq!(
+            problems(&v.to_string()),
+            vec![format!(
+                "$.events[{n}].kind: is a second \"created\" event for ticket #1"
+            )]
+        );
     }
 
     proptest! {

@@ -17,6 +17,7 @@ use super::backup::Backup;
 use super::calendar::BusinessClock;
 use super::defaults::default_config;
 use super::desk::{DeskConfig, RuleTrigger};
+use super::escalation;
 use super::model::*;
 use super::rng::Rng;
 use super::routing;
@@ -56,7 +57,9 @@ pub fn generate(seed: u64, tickets: usize, now: Time) -> Backup {
 /// Ticket creation instants, oldest first: mostly on weekdays during office hours.
 fn creation_times(rng: &mut Rng, n: usize, now: Time) -> Vec<Time> {
     // Relative likelihood of each hour of the day (UTC, like the default calendars).
-    const HOURS: [u32; 24] = [1, 1, 1, 1, 1, 2, 4, 10, 18, 22, 20, 17, 12, 16, 18, 16, 13, 9, 5, 3, 2, 2, 1, 1];
+    const HOURS: [u32; 24] = [
+        1, 1, 1, 1, 1, 2, 4, 10, 18, 22, 20, 17, 12, 16, 18, 16, 13, 9, 5, 3, 2, 2, 1, 1,
+    ];
     let today = now.date_naive();
     let mut out: Vec<Time> = (0..n)
         .map(|_| loop {
@@ -67,7 +70,8 @@ fn creation_times(rng: &mut Rng, n: usize, now: Time) -> Vec<Time> {
             }
             let hour = rng.weighted(&HOURS).unwrap_or(9) as u32;
             let minute = rng.below(60) as u32;
-            let time = NaiveTime::from_hms_opt(hour, minute, rng.below(60) as u32).unwrap_or_default();
+            let time =
+                NaiveTime::from_hms_opt(hour, minute, rng.below(60) as u32).unwrap_or_default();
             let t = day.and_time(time).and_utc();
             if t < now {
                 break t;
@@ -84,16 +88,25 @@ fn knowledge_base(rng: &mut Rng, now: Time) -> (Vec<Article>, Vec<ArticleRevisio
     let mut articles = vec![];
     let mut revisions = vec![];
     for spec in articles::ARTICLES {
-        let created = now - Duration::days(rng.range(60, 400)) - Duration::minutes(rng.range(0, 600));
+        let created =
+            now - Duration::days(rng.range(60, 400)) - Duration::minutes(rng.range(0, 600));
         let updated = (created + Duration::days(rng.range(0, 50))).min(now - Duration::days(1));
         let rev = 1 + rng.below(3) as u32;
         let author = AUTHORS[rng.below(AUTHORS.len() as u64) as usize];
         let (views, yes, no) = match spec.audience {
             Audience::Public => {
                 let v = rng.range(40, 3000) as u64;
-                (v, v / rng.range(8, 20) as u64, v / rng.range(40, 200) as u64)
+                (
+                    v,
+                    v / rng.range(8, 20) as u64,
+                    v / rng.range(40, 200) as u64,
+                )
             }
-            Audience::Internal => (rng.range(5, 400) as u64, rng.range(0, 30) as u64, rng.range(0, 3) as u64),
+            Audience::Internal => (
+                rng.range(5, 400) as u64,
+                rng.range(0, 30) as u64,
+                rng.range(0, 3) as u64,
+            ),
             Audience::Draft => (rng.range(0, 12) as u64, 0, 0),
         };
         // Earlier versions: shorter bodies, written between creation and the last update.
@@ -257,7 +270,14 @@ impl<'a> Sim<'a> {
             run.used += m;
         }
         let ctx = Ctx::new(at, Actor::System);
-        if let Ok(ev) = assignment::auto_assign(&mut run.t, &run.h, self.cfg, &mut self.workload, &ctx, &mut self.ids) {
+        if let Ok(ev) = assignment::auto_assign(
+            &mut run.t,
+            &run.h,
+            self.cfg,
+            &mut self.workload,
+            &ctx,
+            &mut self.ids,
+        ) {
             run.h.extend(ev);
             run.at = at;
         }
@@ -276,7 +296,10 @@ impl<'a> Sim<'a> {
                 .collect();
             if let Some(&who) = pool.get(self.turn % pool.len().max(1)) {
                 self.turn += 1;
-                let cmd = Command::Assign { to: Some(who.to_string()), reason: None };
+                let cmd = Command::Assign {
+                    to: Some(who.to_string()),
+                    reason: None,
+                };
                 self.step(run, at, by, cmd);
             }
         }
@@ -287,7 +310,13 @@ impl<'a> Sim<'a> {
         run.t.assignee.clone().map_or(Actor::System, Actor::Agent)
     }
 
-    fn story(&mut self, id: TicketId, created: Time, requesters: &[Requester], r: &mut Rng) -> Option<(Ticket, Vec<Event>)> {
+    fn story(
+        &mut self,
+        id: TicketId,
+        created: Time,
+        requesters: &[Requester],
+        r: &mut Rng,
+    ) -> Option<(Ticket, Vec<Event>)> {
         let weights: Vec<u32> = SCENARIOS.iter().map(|s| s.weight).collect();
         let sc: &Scenario = &SCENARIOS[r.weighted(&weights)?];
         let requester = r.pick(requesters)?.clone();
@@ -301,9 +330,15 @@ impl<'a> Sim<'a> {
         ];
         let channel = CHANNELS[r.weighted(&CHANNELS.map(|c| c.1))?].0;
         // People tend to rate their own problem as more urgent than the typical case.
-        let jitter = |r: &mut Rng, x: u8| (x as i64 - 1 + r.weighted(&[30, 55, 15]).unwrap_or(1) as i64).clamp(1, 3) as u8;
+        let jitter = |r: &mut Rng, x: u8| {
+            (x as i64 - 1 + r.weighted(&[30, 55, 15]).unwrap_or(1) as i64).clamp(1, 3) as u8
+        };
         let (impact, urgency) = (jitter(r, sc.impact), jitter(r, sc.urgency));
-        let priority = self.cfg.matrix.priority(impact, urgency).unwrap_or_default();
+        let priority = self
+            .cfg
+            .matrix
+            .priority(impact, urgency)
+            .unwrap_or_default();
         let new = NewTicket {
             subject: r.pick(sc.subjects)?.to_string(),
             description: r.pick(sc.descriptions)?.to_string(),
@@ -329,8 +364,22 @@ impl<'a> Sim<'a> {
                 return None;
             }
         };
-        let mut run = Run { t, h, at: created, used: 0, stopped: false, group2: sc.group };
-        match routing::apply_routing(&mut run.t, &run.h, self.cfg, RuleTrigger::OnCreate, &ctx, &mut self.ids) {
+        let mut run = Run {
+            t,
+            h,
+            at: created,
+            used: 0,
+            stopped: false,
+            group2: sc.group,
+        };
+        match routing::apply_routing(
+            &mut run.t,
+            &run.h,
+            self.cfg,
+            RuleTrigger::OnCreate,
+            &ctx,
+            &mut self.ids,
+        ) {
             Ok(ev) => run.h.extend(ev),
             Err(e) => self.errors.push(format!("ticket #{id}: {e}")),
         }
@@ -346,7 +395,8 @@ impl<'a> Sim<'a> {
             .filter(|a| a.tiers.contains(&tier))
             .map(|a| a.id.as_str())
             .collect();
-        r.pick(&pool).map_or_else(|| "admin".to_string(), |s| s.to_string())
+        r.pick(&pool)
+            .map_or_else(|| "admin".to_string(), |s| s.to_string())
     }
 
     /// First response, questions, escalations, resolution, reopening, rating and closing.
@@ -357,15 +407,29 @@ impl<'a> Sim<'a> {
             return;
         }
         // Tier 1 answers within minutes, or the tier limit hands the ticket on.
-        let first = if r.chance(0.1) { r.range(8, 40) } else { r.range(1, 7) };
+        let first = if r.chance(0.1) {
+            r.range(8, 40)
+        } else {
+            r.range(1, 7)
+        };
         if first + 3 > self.budget(run) {
             self.limit_reached(run, r);
         } else {
             self.assign(run, first, Actor::System);
             let agent = Self::owner(run);
-            self.desk(run, r.range(0, 2), agent.clone(), Command::Reply(sc.first_reply.into()));
+            self.desk(
+                run,
+                r.range(0, 2),
+                agent.clone(),
+                Command::Reply(sc.first_reply.into()),
+            );
             if r.chance(0.6) {
-                self.desk(run, 0, agent.clone(), Command::LogTime(r.range(5, 25) as u32));
+                self.desk(
+                    run,
+                    0,
+                    agent.clone(),
+                    Command::LogTime(r.range(5, 25) as u32),
+                );
             }
             if r.chance(0.3) {
                 let ask = r.pick(ASK_FOR_DETAILS).copied().unwrap_or_default();
@@ -373,7 +437,12 @@ impl<'a> Sim<'a> {
                 self.desk(run, 0, agent, Command::SetStatus(Status::Pending));
                 let answer = r.pick(REQUESTER_ANSWERS).copied().unwrap_or_default();
                 let at = run.at + Duration::minutes(r.range(20, 1800));
-                self.step(run, at, Actor::Requester, Command::RequesterReply(answer.into()));
+                self.step(
+                    run,
+                    at,
+                    Actor::Requester,
+                    Command::RequesterReply(answer.into()),
+                );
             }
         }
 
@@ -404,7 +473,8 @@ impl<'a> Sim<'a> {
                         _ => ("infrastructure", "Root cause needs an expert"),
                     };
                     let owner = Self::owner(run);
-                    self.move_to(run, m, to, EscalationCause::Manual, owner, group, reason, r);
+                    self.escalate_by_hand(run, m, to, reason);
+                    self.start_in_tier(run, group, owner, r);
                 }
                 continue;
             }
@@ -431,9 +501,19 @@ impl<'a> Sim<'a> {
         if r.chance(0.06) {
             let again = r.pick(STILL_BROKEN).copied().unwrap_or_default();
             let at = run.at + Duration::minutes(r.range(120, 4000));
-            self.step(run, at, Actor::Requester, Command::RequesterReply(again.into()));
+            self.step(
+                run,
+                at,
+                Actor::Requester,
+                Command::RequesterReply(again.into()),
+            );
             let fix = "Sorry about that. I have fixed it properly this time; please let me know if it comes back.";
-            self.desk(run, r.range(1, 3), owner.clone(), Command::Reply(fix.into()));
+            self.desk(
+                run,
+                r.range(1, 3),
+                owner.clone(),
+                Command::Reply(fix.into()),
+            );
             self.desk(run, 0, owner, Command::SetStatus(Status::Resolved));
         }
         if r.chance(0.45) {
@@ -441,11 +521,24 @@ impl<'a> Sim<'a> {
             let score = r.weighted(&SCORES).unwrap_or(4) as u8 + 1;
             let comment = r.pick(CSAT_COMMENTS).copied().unwrap_or_default();
             let at = run.at + Duration::minutes(r.range(10, 2880));
-            self.step(run, at, Actor::Requester, Command::Rate { score, comment: comment.into() });
+            self.step(
+                run,
+                at,
+                Actor::Requester,
+                Command::Rate {
+                    score,
+                    comment: comment.into(),
+                },
+            );
         }
         let resolved = ticket::last_resolved_at(&run.h).unwrap_or(run.at);
         let close = run.at.max(resolved + self.reopen_window) + Duration::minutes(r.range(60, 600));
-        self.step(run, close, Actor::System, Command::SetStatus(Status::Closed));
+        self.step(
+            run,
+            close,
+            Actor::System,
+            Command::SetStatus(Status::Closed),
+        );
     }
 
     fn resolve(&mut self, run: &mut Run, m: i64, sc: &Scenario, r: &mut Rng) {
@@ -454,10 +547,20 @@ impl<'a> Sim<'a> {
             let note = r.pick(scenarios::NOTES).copied().unwrap_or_default();
             self.desk(run, m / 2, owner.clone(), Command::Note(note.into()));
         }
-        self.desk(run, m - m / 2, owner.clone(), Command::LogTime(r.range(10, 120) as u32));
+        self.desk(
+            run,
+            m - m / 2,
+            owner.clone(),
+            Command::LogTime(r.range(10, 120) as u32),
+        );
         self.desk(run, 0, owner.clone(), Command::Reply(sc.resolution.into()));
         if run.t.tier >= Tier(2) && !sc.root_cause.is_empty() {
-            self.desk(run, 0, owner.clone(), Command::SetRootCause(sc.root_cause.into()));
+            self.desk(
+                run,
+                0,
+                owner.clone(),
+                Command::SetRootCause(sc.root_cause.into()),
+            );
         }
         if let Some(a) = sc.article.filter(|_| r.chance(0.6)) {
             self.desk(run, 0, owner.clone(), Command::LinkArticle(a.into()));
@@ -465,56 +568,128 @@ impl<'a> Sim<'a> {
         self.desk(run, 0, owner, Command::SetStatus(Status::Resolved));
     }
 
-    /// The tier's time limit ran out: the automation moves the ticket one tier up, a minute
-    /// after the limit (as the app's periodic check would).
+    /// The tier's time limit ran out: the app's automation moves the ticket one tier up,
+    /// stamped when the limit was used up. The real automation decides; the demo's own
+    /// bookkeeping only says when to ask it.
     fn limit_reached(&mut self, run: &mut Run, r: &mut Rng) {
-        let Some(to) = run.t.tier.next() else {
+        if run.t.tier.next().is_none() || run.stopped {
+            return;
+        }
+        let probe = self.after(run, self.budget(run).max(0)) + Duration::minutes(2);
+        if probe > self.now {
+            // Not due yet at `now`: the app's automation will do it when it runs.
+            run.stopped = true;
+            return;
+        }
+        let due = escalation::due_escalations(&run.t, &run.h, self.cfg, probe)
+            .filter(|e| e.cause == EscalationCause::TierLimit);
+        let Some(esc) = due else {
+            self.errors.push(format!(
+                "ticket #{}: no tier limit due at {probe}",
+                run.t.id
+            ));
+            run.stopped = true;
             return;
         };
-        let due = self.after(run, self.budget(run).max(0));
-        run.used = 0;
-        run.at = run.at.max(due);
-        let reason = format!("{} time limit reached", self.cfg.tier_name(run.t.tier));
-        let group = if to == Tier(2) { run.group2 } else { "infrastructure" };
-        self.move_to(run, 1, to, EscalationCause::TierLimit, Actor::System, group, &reason, r);
+        match escalation::apply_escalation(
+            &mut run.t,
+            &run.h,
+            &esc,
+            self.cfg,
+            &self.workload,
+            &mut self.ids,
+        ) {
+            Ok(ev) => {
+                run.at = run.at.max(ev.last().map_or(esc.at, |e| e.at));
+                run.h.extend(ev);
+                run.used = 0;
+            }
+            Err(e) => {
+                self.errors.push(format!("ticket #{}: {e}", run.t.id));
+                run.stopped = true;
+                return;
+            }
+        }
+        let group = if run.t.tier == Tier(2) {
+            run.group2
+        } else {
+            "infrastructure"
+        };
+        self.start_in_tier(run, group, Actor::System, r);
     }
 
-    /// Moves the ticket to tier `to` (with a group there) and has the new owner start on it.
-    #[allow(clippy::too_many_arguments)]
-    fn move_to(&mut self, run: &mut Run, m: i64, to: Tier, cause: EscalationCause, actor: Actor, group: &str, reason: &str, r: &mut Rng) {
-        let at = match cause {
-            EscalationCause::TierLimit => run.at + Duration::minutes(m),
-            _ => self.after(run, m),
+    /// An agent moves the ticket to tier `to` after `m` business minutes (to Tier 4 it goes
+    /// on hold; back from Tier 4 it opens again: see `escalation::escalate`).
+    fn escalate_by_hand(&mut self, run: &mut Run, m: i64, to: Tier, reason: &str) {
+        let at = self.after(run, m).max(run.at);
+        if run.stopped || at > self.now {
+            run.stopped = true;
+            return;
+        }
+        let ctx = Ctx {
+            now: at,
+            actor: Self::owner(run),
+            reopen_window: self.reopen_window,
         };
-        let cmd = Command::ChangeTier { to, cause, reason: reason.into() };
-        self.step(run, at, actor.clone(), cmd);
-        let group = self.cfg.groups.iter().find(|g| g.id == group && g.tier == to).map(|g| g.id.clone());
-        self.step(run, run.at, actor.clone(), Command::SetGroup(group));
-        self.assign(run, r.range(2, 30), actor);
+        match escalation::escalate(&mut run.t, &run.h, to, reason, &ctx, &mut self.ids) {
+            Ok(ev) => {
+                run.h.extend(ev);
+                run.at = at;
+                run.used = 0;
+            }
+            Err(e) => {
+                self.errors.push(format!("ticket #{}: {e}", run.t.id));
+                run.stopped = true;
+            }
+        }
+    }
+
+    /// After a move: the group in the new tier, an owner there, and their first work.
+    fn start_in_tier(&mut self, run: &mut Run, group: &str, by: Actor, r: &mut Rng) {
+        let tier = run.t.tier;
+        let group = self
+            .cfg
+            .groups
+            .iter()
+            .find(|g| g.id == group && g.tier == tier)
+            .map(|g| g.id.clone());
+        self.step(run, run.at, by.clone(), Command::SetGroup(group));
+        self.assign(run, r.range(2, 30), by);
         let owner = Self::owner(run);
         if r.chance(0.5) {
             let note = r.pick(scenarios::NOTES).copied().unwrap_or_default();
-            self.desk(run, r.range(1, 10), owner.clone(), Command::Note(note.into()));
+            self.desk(
+                run,
+                r.range(1, 10),
+                owner.clone(),
+                Command::Note(note.into()),
+            );
         }
         self.desk(run, 0, owner, Command::LogTime(r.range(15, 180) as u32));
     }
 
-    /// The vendor (Tier 4) fixes something: the ticket waits on hold, then comes back down.
+    /// The vendor (Tier 4) fixes something while the ticket waits on hold; then it comes back
+    /// down to the tier that sent it.
     fn vendor(&mut self, run: &mut Run, r: &mut Rng) {
         let back_to = run.t.tier;
         let back_group = run.t.group.clone().unwrap_or_default();
-        let owner = Self::owner(run);
         let m = r.range(1, (self.budget(run) - 3).clamp(1, 60));
-        self.move_to(run, m, Tier(4), EscalationCause::Manual, owner, "vendors", "Vendor case opened", r);
-        let vendor = Self::owner(run);
-        self.step(run, run.at + Duration::minutes(r.range(5, 60)), vendor.clone(), Command::SetStatus(Status::OnHold));
+        self.escalate_by_hand(run, m, Tier::MAX, "Vendor case opened");
+        let by = Self::owner(run);
+        self.start_in_tier(run, "vendors", by, r);
         let at = run.at + Duration::hours(r.range(20, 140));
-        let at = self.clock(Tier(4)).next_open(at).unwrap_or(at);
-        let note = format!("Vendor case VC-{}: fix delivered, please verify.", 40000 + r.below(9999));
-        self.step(run, at, vendor.clone(), Command::Note(note));
-        self.step(run, at, vendor.clone(), Command::SetStatus(Status::Open));
-        let reason = "Fix delivered by the vendor; verify and close";
-        self.move_to(run, 1, back_to, EscalationCause::Manual, vendor, &back_group, reason, r);
+        let at = self.clock(Tier::MAX).next_open(at).unwrap_or(at);
+        let case = 40000 + r.below(9999);
+        let note = format!("Vendor case VC-{case}: fix delivered, please verify.");
+        let vendor = Self::owner(run);
+        self.step(run, at, vendor, Command::Note(note));
+        self.escalate_by_hand(
+            run,
+            0,
+            back_to,
+            "Fix delivered by the vendor; verify and close",
+        );
+        self.start_in_tier(run, &back_group, Actor::System, r);
     }
 }
 
@@ -550,7 +725,10 @@ mod tests {
         let mut sim = Sim::new(&cfg, now(), 1);
         let people = people::requesters(&mut Rng::new(1), 40);
         let mut r = Rng::new(2);
-        for (i, at) in creation_times(&mut Rng::new(3), 500, now()).into_iter().enumerate() {
+        for (i, at) in creation_times(&mut Rng::new(3), 500, now())
+            .into_iter()
+            .enumerate()
+        {
             sim.story(i as u64 + 1, at, &people, &mut r);
         }
         assert_eq!(sim.errors, Vec::<String>::new());
@@ -561,19 +739,45 @@ mod tests {
         let b = generate(42, 600, now());
         let count = |f: &dyn Fn(&Ticket) -> bool| b.tickets.iter().filter(|t| f(t)).count();
         // Everything happened in the six weeks before now.
-        assert!(b.events.iter().all(|e| e.at <= now() && e.at > now() - Duration::days(SPAN_DAYS + 30)));
-        assert!(count(&|t| t.status.is_open()) > 10, "some tickets are still open");
+        assert!(b
+            .events
+            .iter()
+            .all(|e| e.at <= now() && e.at > now() - Duration::days(SPAN_DAYS + 30)));
+        assert!(
+            count(&|t| t.status.is_open()) > 10,
+            "some tickets are still open"
+        );
         assert!(count(&|t| t.status == Status::Closed) > 100);
         assert!(count(&|t| t.csat.is_some()) > 60);
         for tier in 1..=3 {
-            assert!(count(&|t| t.tier == Tier(tier)) > 0, "tickets end in tier {tier}");
+            assert!(
+                count(&|t| t.tier == Tier(tier)) > 0,
+                "tickets end in tier {tier}"
+            );
         }
         let kinds = |name: &str| b.events.iter().filter(|e| e.kind.name() == name).count();
-        for name in ["routed", "assigned", "tier_changed", "requester_reply", "time_logged", "article_linked", "rated"] {
+        for name in [
+            "routed",
+            "assigned",
+            "tier_changed",
+            "requester_reply",
+            "time_logged",
+            "article_linked",
+            "rated",
+        ] {
             assert!(kinds(name) > 0, "no {name} events");
         }
-        assert!(b.events.iter().any(|e| matches!(e.kind, EventKind::TierChanged { to: Tier(4), .. })));
-        assert!(b.events.iter().any(|e| matches!(e.kind, EventKind::StatusChanged { from: Status::Resolved, to: Status::Open })));
+        assert!(b
+            .events
+            .iter()
+            .any(|e| matches!(e.kind, EventKind::TierChanged { to: Tier(4), .. })));
+        assert!(b.events.iter().any(|e| matches!(
+            e.kind,
+            EventKind::StatusChanged {
+                from: Status::Resolved,
+                to: Status::Open
+            }
+        )));
         assert!((20..=40).contains(&b.articles.len()));
         for lang in ["de", "zh-CN"] {
             assert!(b.articles.iter().any(|a| a.language == lang));

@@ -4,25 +4,73 @@ use crate::domain::desk::{Agent, AssignmentMethod, DeskConfig, Group};
 use crate::domain::model::{Requester, Tier};
 use crate::domain::rng::Rng;
 
-/// (id, name, tier, groups, skills)
-const STAFF: &[(&str, &str, u8, &[&str], &[&str])] = &[
+/// id, name, tier, groups, skills
+type Staff = (
+    &'static str,
+    &'static str,
+    u8,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+const STAFF: &[Staff] = &[
     ("amelia", "Amelia Brooks", 1, &["service-desk"], &[]),
     ("jonas", "Jonas Weber", 1, &["service-desk"], &[]),
     ("priya", "Priya Nair", 1, &["service-desk"], &[]),
     ("tomasz", "Tomasz Nowak", 1, &["service-desk"], &[]),
     ("lena", "Lena Fischer", 2, &["network"], &["vpn", "wifi"]),
-    ("marco", "Marco Rossi", 2, &["applications", "workplace"], &["erp", "office"]),
-    ("sofia", "Sofía García", 2, &["workplace", "network"], &["hardware", "printers"]),
-    ("daniel", "Daniel Kim", 3, &["infrastructure"], &["network", "servers"]),
-    ("mei", "Mei Chen", 3, &["infrastructure"], &["security", "erp"]),
-    ("northwind", "Northwind Support (vendor)", 4, &["vendors"], &[]),
+    (
+        "marco",
+        "Marco Rossi",
+        2,
+        &["applications", "workplace"],
+        &["erp", "office"],
+    ),
+    (
+        "sofia",
+        "Sofía García",
+        2,
+        &["workplace", "network"],
+        &["hardware", "printers"],
+    ),
+    (
+        "daniel",
+        "Daniel Kim",
+        3,
+        &["infrastructure"],
+        &["network", "servers"],
+    ),
+    (
+        "mei",
+        "Mei Chen",
+        3,
+        &["infrastructure"],
+        &["security", "erp"],
+    ),
+    (
+        "northwind",
+        "Northwind Support (vendor)",
+        4,
+        &["vendors"],
+        &[],
+    ),
 ];
 
 /// Groups the demo adds to the default ones (network and applications in Tier 2).
 const GROUPS: &[(&str, &str, u8, AssignmentMethod)] = &[
-    ("service-desk", "Service desk", 1, AssignmentMethod::RoundRobin),
+    (
+        "service-desk",
+        "Service desk",
+        1,
+        AssignmentMethod::RoundRobin,
+    ),
     ("workplace", "Workplace", 2, AssignmentMethod::LeastLoaded),
-    ("infrastructure", "Infrastructure", 3, AssignmentMethod::LeastLoaded),
+    (
+        "infrastructure",
+        "Infrastructure",
+        3,
+        AssignmentMethod::LeastLoaded,
+    ),
     ("vendors", "Vendors", 4, AssignmentMethod::Manual),
 ];
 
@@ -63,21 +111,92 @@ pub fn add_staff(cfg: &mut DeskConfig) {
 }
 
 const FIRST: &[&str] = &[
-    "Anna", "Ben", "Chiara", "David", "Elif", "Felix", "Grace", "Hannah", "Ivan", "Julia",
-    "Kenji", "Laura", "Mohammed", "Nina", "Oliver", "Paula", "Quentin", "Rosa", "Samuel", "Tanja",
-    "Umar", "Valentina", "Wei", "Xenia", "Yusuf", "Zoe", "Lukas", "Sara", "Mateo", "Ingrid",
-    "Jürgen", "Chloé", "Aiko", "Björn", "Fatima", "Lin", "Olga", "Pedro", "Ruth", "Tobias",
+    "Anna",
+    "Ben",
+    "Chiara",
+    "David",
+    "Elif",
+    "Felix",
+    "Grace",
+    "Hannah",
+    "Ivan",
+    "Julia",
+    "Kenji",
+    "Laura",
+    "Mohammed",
+    "Nina",
+    "Oliver",
+    "Paula",
+    "Quentin",
+    "Rosa",
+    "Samuel",
+    "Tanja",
+    "Umar",
+    "Valentina",
+    "Wei",
+    "Xenia",
+    "Yusuf",
+    "Zoe",
+    "Lukas",
+    "Sara",
+    "Mateo",
+    "Ingrid",
+    "Jürgen",
+    "Chloé",
+    "Aiko",
+    "Björn",
+    "Fatima",
+    "Lin",
+    "Olga",
+    "Pedro",
+    "Ruth",
+    "Tobias",
 ];
 
 const LAST: &[&str] = &[
-    "Schulz", "Okafor", "Rossi", "Meyer", "Yılmaz", "Johansson", "Lee", "Hoffmann", "Petrov", "Klein",
-    "Tanaka", "Martin", "Haddad", "Wagner", "Smith", "Costa", "Dubois", "Lopez", "Becker", "Novak",
-    "Khan", "Bianchi", "Zhang", "Ivanova", "Demir", "Müller", "Larsen", "Cohen", "Silva", "Berg",
+    "Schulz",
+    "Okafor",
+    "Rossi",
+    "Meyer",
+    "Yılmaz",
+    "Johansson",
+    "Lee",
+    "Hoffmann",
+    "Petrov",
+    "Klein",
+    "Tanaka",
+    "Martin",
+    "Haddad",
+    "Wagner",
+    "Smith",
+    "Costa",
+    "Dubois",
+    "Lopez",
+    "Becker",
+    "Novak",
+    "Khan",
+    "Bianchi",
+    "Zhang",
+    "Ivanova",
+    "Demir",
+    "Müller",
+    "Larsen",
+    "Cohen",
+    "Silva",
+    "Berg",
 ];
 
 const ORGS: &[&str] = &[
-    "Finance", "Sales", "Marketing", "Human Resources", "Logistics", "Engineering", "Legal",
-    "Customer Care", "Procurement", "Facilities",
+    "Finance",
+    "Sales",
+    "Marketing",
+    "Human Resources",
+    "Logistics",
+    "Engineering",
+    "Legal",
+    "Customer Care",
+    "Procurement",
+    "Facilities",
 ];
 
 /// Letters an e-mail address can hold.
@@ -127,7 +246,12 @@ mod tests {
         add_staff(&mut cfg); // twice changes nothing
         assert_eq!(validate_config(&cfg), vec![]);
         let per_tier: Vec<usize> = (1..=4)
-            .map(|t| cfg.agents.iter().filter(|a| a.tiers.contains(&Tier(t))).count())
+            .map(|t| {
+                cfg.agents
+                    .iter()
+                    .filter(|a| a.tiers.contains(&Tier(t)))
+                    .count()
+            })
             .collect();
         assert_eq!(per_tier, vec![4, 3, 2, 1]);
         assert!(cfg.agents.iter().any(|a| a.admin));
@@ -136,7 +260,9 @@ mod tests {
     #[test]
     fn requester_addresses_are_plain_ascii_emails() {
         let people = requesters(&mut Rng::new(1), 200);
-        assert!(people.iter().all(|p| looks_like_email(&p.email) && p.email.is_ascii()));
+        assert!(people
+            .iter()
+            .all(|p| looks_like_email(&p.email) && p.email.is_ascii()));
         assert_eq!(ascii("Jürgen Yılmaz"), "juergenyilmaz");
     }
 }

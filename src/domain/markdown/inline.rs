@@ -404,8 +404,10 @@ impl<'a> Parser<'a> {
 
     fn bare_url(&mut self, i: usize) -> usize {
         let rest = &self.src[i..];
+        // Inside link text a ']' ends the URL, so "[see https://x.org](/a)" stays one link.
+        let in_brackets = !self.brackets.is_empty();
         let mut end = rest
-            .find(|c: char| c.is_whitespace() || c.is_control() || c == '<')
+            .find(|c: char| c.is_whitespace() || c.is_control() || c == '<' || (in_brackets && c == ']'))
             .unwrap_or(rest.len());
         // Trailing punctuation belongs to the sentence, and so does an unbalanced ')'.
         let opens = rest[..end].matches('(').count();

@@ -1,3 +1,4 @@
+pub mod bulk;
 pub mod new_ticket;
 pub mod queue;
 pub mod settings;

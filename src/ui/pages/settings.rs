@@ -11,13 +11,7 @@ pub fn SettingsPage() -> impl IntoView {
     let agents = move || desk.config.with(|c| c.agents.iter().map(|a| (a.id.clone(), a.name.clone(), a.tiers.iter().map(|t| t.0.to_string()).collect::<Vec<_>>().join(", "))).collect::<Vec<_>>());
     let choose = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
-        let me = (!id.is_empty()).then_some(id);
-        desk.me.set(me.clone());
-        leptos::task::spawn_local(async move {
-            if let Err(e) = desk.db().set_meta("me", &me).await {
-                desk.fail(e.to_string());
-            }
-        });
+        desk.set_me((!id.is_empty()).then_some(id));
     };
     view! {
         <section class="page narrow">
@@ -35,7 +29,7 @@ pub fn SettingsPage() -> impl IntoView {
             <dl class="facts">
                 <dt>"Database"</dt><dd>{desk.db().name().to_string()}</dd>
                 <dt>"Schema version"</dt><dd>{SCHEMA_VERSION}</dd>
-                <dt>"Tickets"</dt><dd>{move || desk.tickets.with(|t| t.len())}</dd>
+                <dt>"Tickets"</dt><dd>{move || desk.queue.with(|q| q.len())}</dd>
             </dl>
         </section>
     }

@@ -10,9 +10,9 @@ use crate::ui::components::badges::{PriorityBadge, StatusBadge, TierBadge};
 use crate::ui::format;
 use crate::ui::state::{use_desk, Desk};
 
-fn report(desk: Desk, result: Result<Vec<Event>, StorageError>, done: &str) {
+fn report(desk: Desk, result: Result<crate::ui::state::Outcome, StorageError>, done: &str) {
     match result {
-        Ok(ev) if ev.is_empty() => {}
+        Ok(o) if o.events.is_empty() => {}
         Ok(_) => desk.say(done.to_string()),
         Err(e) => desk.fail(e.to_string()),
     }
