@@ -147,3 +147,23 @@ fn schema_command_prints_the_committed_schema() {
     .unwrap();
     assert_eq!(out.stdout, committed);
 }
+
+#[test]
+fn kpi_prints_the_report_of_a_period_as_json() {
+    let path = demo_file("cli-kpi.json", "200");
+    let p = path.to_str().unwrap();
+    let out = tierdesk(&["kpi", p, "--from", "2026-02-01T00:00:00Z", "--to", NOW]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("kpi prints JSON");
+    let overall = &v["overall"];
+    let created = overall["created"].as_u64().expect("overall.created is a count");
+    assert!(created > 0 && created <= 200, "{created}");
+    assert!(overall["first_response"]["n"].as_u64().unwrap() > 0);
+    assert!(v["by_tier"].get("1").is_some(), "breakdown by tier keyed by tier number");
+    // The same period twice gives the same bytes: the report only depends on the file.
+    let again = tierdesk(&["kpi", p, "--from", "2026-02-01T00:00:00Z", "--to", NOW]);
+    assert_eq!(again.stdout, out.stdout);
+    let bad = tierdesk(&["kpi", p, "--from", NOW, "--to", "2026-02-01T00:00:00Z"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad.stderr).contains("--to must be later than --from"));
+}

@@ -20,7 +20,7 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Offset, TimeZone};
-use chrono_tz::Tz;
+use crate::domain::tz::Tz;
 
 use super::desk::{Calendar, DayTime, DeskConfig, TimeRange};
 use super::model::Time;
@@ -558,7 +558,7 @@ mod tests {
     use super::*;
     use crate::domain::desk::Holiday;
     use chrono::{NaiveDateTime, Utc};
-    use chrono_tz::Tz;
+    use crate::domain::tz::Tz;
     use proptest::prelude::*;
 
     fn utc(s: &str) -> Time {

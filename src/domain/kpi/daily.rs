@@ -2,7 +2,7 @@
 //! O(events + log days): its open stretches go into a difference array over the day ends.
 
 use chrono::{Days, NaiveDate, NaiveTime, TimeZone, Utc};
-use chrono_tz::Tz;
+use crate::domain::tz::Tz;
 
 use super::facts::Facts;
 use super::{DayPoint, SlaOut, Window, MAX_DAYS};

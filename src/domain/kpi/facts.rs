@@ -119,10 +119,8 @@ pub(super) fn read(ticket: &Ticket, events: &[Event], w: &Window) -> (Facts, Dim
             })
             .unwrap_or(ticket.tier)
     });
-    let mut entered_here = [false; TIERS];
     if let (true, Some(i)) = (f.created_in, tier_index(tier)) {
         f.entered[i] = true;
-        entered_here[i] = true;
     }
     let mut open = true;
     let mut open_since = Some(created);
@@ -173,14 +171,13 @@ pub(super) fn read(ticket: &Ticket, events: &[Event], w: &Window) -> (Facts, Dim
                 let counts = *cause != EscalationCause::Routing && *to != tier;
                 f.tier_moved |= counts;
                 if counts && *to > tier {
-                    if let Some(i) = tier_index(tier).filter(|&i| entered_here[i]) {
+                    if let Some(i) = tier_index(tier).filter(|&i| f.entered[i]) {
                         f.escalated_from[i] = true;
                     }
                 }
                 tier = *to;
                 if let (true, Some(i)) = (in_p, tier_index(tier)) {
                     f.entered[i] = true;
-                    entered_here[i] = true;
                 }
             }
             EventKind::Merged { .. } if !merged => {

@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 
 use super::postings::{self, get_varint, put_varint, FIELDS};
 use super::tokenize::TOKENIZER_VERSION;
-use super::{Doc, SearchIndex, Stored, Term};
+use super::{Doc, SearchIndex, Term};
 use crate::domain::article::Audience;
 
 const MAGIC: &[u8; 4] = b"TDSI";
@@ -53,8 +53,8 @@ impl SearchIndex {
         out.push(FORMAT);
         out.push(TOKENIZER_VERSION);
         put_varint(&mut out, self.docs.len() as u32);
-        for slot in &self.docs {
-            let Some(Stored { doc, lens }) = slot else {
+        for (slot, lens) in self.docs.iter().zip(&self.lens) {
+            let Some(doc) = slot else {
                 out.push(0);
                 continue;
             };
@@ -123,17 +123,19 @@ impl SearchIndex {
             match r.u8(|| format!("document {slot}"))? {
                 0 => {
                     index.docs.push(None);
+                    index.lens.push([0; FIELDS]);
                     index.free_slots.push(slot as u32);
                 }
                 1 => {
-                    let stored = read_doc(&mut r, slot)?;
-                    if index.by_id.insert(stored.doc.id.clone(), slot as u32).is_some() {
-                        return Err(IndexError::new(format!("document {slot}: id {:?} appears twice", stored.doc.id)));
+                    let (doc, lens) = read_doc(&mut r, slot)?;
+                    if index.by_id.insert(doc.id.clone(), slot as u32).is_some() {
+                        return Err(IndexError::new(format!("document {slot}: id {:?} appears twice", doc.id)));
                     }
-                    for (sum, l) in index.len_sum.iter_mut().zip(stored.lens) {
+                    for (sum, l) in index.len_sum.iter_mut().zip(lens) {
                         *sum += u64::from(l);
                     }
-                    index.docs.push(Some(stored));
+                    index.docs.push(Some(doc));
+                    index.lens.push(lens);
                 }
                 other => return Err(IndexError::new(format!("document {slot}: unknown marker {other}"))),
             }
@@ -169,12 +171,13 @@ impl SearchIndex {
         if r.at != body.len() {
             return Err(IndexError::new(format!("{} unexpected bytes after the last term", body.len() - r.at)));
         }
+        index.ids = sorted.iter().cloned().collect();
         index.dict = sorted.into_iter().collect::<BTreeMap<_, _>>();
         Ok(index)
     }
 
     fn estimated_size(&self) -> usize {
-        let text: usize = self.docs.iter().flatten().map(|s| s.doc.body.len() + s.doc.title.len() + s.doc.summary.len() + 32).sum();
+        let text: usize = self.docs.iter().flatten().map(|d| d.body.len() + d.title.len() + d.summary.len() + 32).sum();
         let post: usize = self.terms.iter().map(|t| t.postings.len() + 8).sum();
         text + post + 64
     }
@@ -212,7 +215,7 @@ fn check_postings(buf: &[u8], df: u32, term: u32, index: &SearchIndex, seen: &mu
     Ok(())
 }
 
-fn read_doc(r: &mut Reader, slot: usize) -> Result<Stored, IndexError> {
+fn read_doc(r: &mut Reader, slot: usize) -> Result<(Doc, [u32; FIELDS]), IndexError> {
     let what = |field: &'static str| move || format!("document {slot}: {field}");
     let id = r.string(what("id"))?;
     let title = r.string(what("title"))?;
@@ -235,7 +238,7 @@ fn read_doc(r: &mut Reader, slot: usize) -> Result<Stored, IndexError> {
     for l in lens.iter_mut() {
         *l = r.varint(what("field length"))?;
     }
-    Ok(Stored { doc: Doc { id, title, summary, tags, body, category, audience, language }, lens })
+    Ok((Doc { id, title, summary, tags, body, category, audience, language }, lens))
 }
 
 fn audience_code(a: Audience) -> u8 {

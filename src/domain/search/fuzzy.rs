@@ -5,27 +5,32 @@
 /// Reusable buffers, so scanning a dictionary slice allocates nothing per word.
 #[derive(Default)]
 pub struct Matcher {
-    query: Vec<char>,
-    cand: Vec<char>,
+    query: Vec<u32>,
+    cand: Vec<u32>,
     rows: [Vec<usize>; 3],
 }
 
 impl Matcher {
     pub fn new(query: &str) -> Self {
-        Matcher { query: query.chars().collect(), ..Matcher::default() }
+        Matcher { query: query.chars().map(u32::from).collect(), ..Matcher::default() }
     }
 
     /// The distance from the query to `word` when it is at most `max`.
     pub fn distance(&mut self, word: &str, max: usize) -> Option<usize> {
-        self.cand.clear();
-        self.cand.extend(word.chars());
-        let (a, b) = (&self.query, &self.cand);
-        if a.len().abs_diff(b.len()) > max {
+        // Length first: most of a dictionary slice fails here, before any decoding.
+        let len = if word.is_ascii() { word.len() } else { word.chars().count() };
+        if len.abs_diff(self.query.len()) > max {
             return None;
         }
+        self.cand.clear();
+        if word.is_ascii() {
+            self.cand.extend(word.bytes().map(u32::from));
+        } else {
+            self.cand.extend(word.chars().map(u32::from));
+        }
+        let (a, b) = (&self.query, &self.cand);
         let w = b.len() + 1;
         for r in self.rows.iter_mut() {
-            r.clear();
             r.resize(w, 0);
         }
         let [prev2, prev, cur] = &mut self.rows;
@@ -34,11 +39,12 @@ impl Matcher {
         }
         for i in 1..=a.len() {
             cur[0] = i;
-            let mut row_min = cur[0];
+            let mut row_min = i;
+            let ai = a[i - 1];
             for j in 1..w {
-                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let cost = usize::from(ai != b[j - 1]);
                 let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                if i > 1 && j > 1 && ai == b[j - 2] && a[i - 2] == b[j - 1] {
                     d = d.min(prev2[j - 2] + 1);
                 }
                 cur[j] = d;

@@ -24,7 +24,14 @@ pub fn put_varint(out: &mut Vec<u8>, mut v: u32) {
 }
 
 /// Reads a varint at `*at`, advancing it; `None` on truncated or over-long input.
+#[inline]
 pub fn get_varint(buf: &[u8], at: &mut usize) -> Option<u32> {
+    // Most numbers here (deltas, counts, small slots) fit in one byte.
+    let first = *buf.get(*at)?;
+    if first < 0x80 {
+        *at += 1;
+        return Some(u32::from(first));
+    }
     let mut v: u32 = 0;
     for shift in (0..35).step_by(7) {
         let b = *buf.get(*at)?;
@@ -41,22 +48,38 @@ pub fn get_varint(buf: &[u8], at: &mut usize) -> Option<u32> {
     None
 }
 
+fn varint_len(v: u32) -> usize {
+    match v {
+        0..0x80 => 1,
+        0x80..0x4000 => 2,
+        0x4000..0x20_0000 => 3,
+        0x20_0000..0x1000_0000 => 4,
+        _ => 5,
+    }
+}
+
 /// Appends a posting. `positions[f]` must be sorted; empty fields are left out.
 pub fn encode(out: &mut Vec<u8>, slot: u32, positions: &[Vec<u32>; FIELDS]) {
     put_varint(out, slot);
     let mask = (0..FIELDS).filter(|&f| !positions[f].is_empty()).fold(0u8, |m, f| m | 1 << f);
     out.push(mask);
-    let mut pos_bytes = Vec::new();
+    let deltas = || {
+        positions.iter().flat_map(|list| {
+            let mut prev = 0;
+            list.iter().map(move |&p| {
+                let d = p.saturating_sub(prev);
+                prev = p;
+                d
+            })
+        })
+    };
     for list in positions.iter().filter(|l| !l.is_empty()) {
         put_varint(out, list.len() as u32);
-        let mut prev = 0;
-        for &p in list {
-            put_varint(&mut pos_bytes, p - prev);
-            prev = p;
-        }
     }
-    put_varint(out, pos_bytes.len() as u32);
-    out.extend_from_slice(&pos_bytes);
+    put_varint(out, deltas().map(varint_len).sum::<usize>() as u32);
+    for d in deltas() {
+        put_varint(out, d);
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,8 +94,15 @@ pub struct Posting {
 
 impl Posting {
     /// Positions as `(field, position)`, in field order then position order.
+    #[cfg(test)]
     pub fn positions(&self, buf: &[u8]) -> Vec<(u8, u32)> {
-        let mut out = Vec::with_capacity(self.tf.iter().sum::<u32>() as usize);
+        let mut out = Vec::new();
+        self.positions_into(buf, 0, &mut out);
+        out
+    }
+
+    /// Appends the positions moved back by `shift` (those before it are dropped) to `out`.
+    pub fn positions_into(&self, buf: &[u8], shift: u32, out: &mut Vec<(u8, u32)>) {
         let mut at = self.positions.0;
         for (f, &n) in self.tf.iter().enumerate() {
             let mut p: u32 = 0;
@@ -80,13 +110,14 @@ impl Posting {
                 match get_varint(buf, &mut at) {
                     Some(d) if at <= self.positions.1 => {
                         p = p.saturating_add(d);
-                        out.push((f as u8, p));
+                        if p >= shift {
+                            out.push((f as u8, p - shift));
+                        }
                     }
-                    _ => return out,
+                    _ => return,
                 }
             }
         }
-        out
     }
 }
 

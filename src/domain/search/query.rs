@@ -5,15 +5,18 @@
 use std::collections::HashMap;
 
 use super::fuzzy::Matcher;
-use super::tokenize::{tokenize, Kind, Mode, Token};
+use super::tokenize::{tokens, Kind, Mode, Token};
 use super::SearchIndex;
 
 /// Longest query taken into account, in words; the rest of a pasted paragraph is ignored.
 const MAX_GROUPS: usize = 32;
 /// Most dictionary terms one prefix may expand to (the most frequent are kept).
-const MAX_PREFIX_TERMS: usize = 40;
+const MAX_PREFIX_TERMS: usize = 16;
 /// Most corrections one misspelled word may expand to (closest, then most frequent).
-const MAX_FUZZY_TERMS: usize = 8;
+const MAX_FUZZY_TERMS: usize = 5;
+/// Most postings the expansions of one word may bring in (at least one term is always
+/// kept): bounds the time a short prefix or a correction to a common word can cost.
+const EXPANSION_POSTINGS: u32 = 24_000;
 /// A word found in at least this many documents is taken as meant and only corrected when
 /// none of those documents passes the filters.
 const TRUSTED_DF: u32 = 2;
@@ -82,13 +85,10 @@ impl SearchIndex {
         let mut seen = std::collections::HashSet::new();
         for (k, &(phrase, seg)) in segs.iter().enumerate() {
             if phrase {
-                let mut toks = Vec::new();
-                tokenize(seg, 0, Mode::Phrase, &mut |t| toks.push(t));
-                self.add_phrase(&mut plan, &toks);
+                self.add_phrase(&mut plan, &tokens(seg, Mode::Phrase));
                 continue;
             }
-            let mut toks = Vec::new();
-            tokenize(seg, 0, Mode::Query, &mut |t| toks.push(t));
+            let toks = tokens(seg, Mode::Query);
             let last = toks.len().wrapping_sub(1);
             let is_last_seg = k + 1 == segs.len();
             for (i, t) in toks.iter().enumerate() {
@@ -117,7 +117,7 @@ impl SearchIndex {
         let mut terms = Vec::new();
         for t in &words {
             plan.highlight.entry(t.term.clone()).or_insert(g);
-            match self.dict.get(t.term.as_str()) {
+            match self.ids.get(t.term.as_str()) {
                 Some(&id) => terms.push((id, t.pos - first.pos)),
                 None => {
                     plan.groups.push(Group::Phrase(None));
@@ -192,6 +192,8 @@ impl SearchIndex {
             found.select_nth_unstable_by(MAX_PREFIX_TERMS, |a, b| b.2.cmp(&a.2));
             found.truncate(MAX_PREFIX_TERMS);
         }
+        found.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(b.0)));
+        within_budget(&mut found, |f| f.2);
         for (k, id, _) in found {
             let full = k.chars().count().max(1) as f32;
             out.push((id, 0.6 + 0.3 * (typed / full).min(1.0), k));
@@ -224,10 +226,10 @@ impl SearchIndex {
         for first in firsts {
             let lo = first.to_string();
             for (k, &id) in self.dict.range::<str, _>((std::ops::Bound::Included(lo.as_str()), std::ops::Bound::Unbounded)) {
-                if !k.starts_with(lo.as_str()) {
+                if !k.starts_with(first) {
                     break;
                 }
-                if k.len().abs_diff(term.len()) > max * 4 || &**k == term {
+                if k.len().abs_diff(term.len()) > max * 4 {
                     continue;
                 }
                 if let Some(d) = m.distance(k, max).filter(|&d| d > 0) {
@@ -235,12 +237,27 @@ impl SearchIndex {
                 }
             }
         }
-        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.2.cmp(&a.2)));
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.2.cmp(&a.2)).then(a.3.cmp(b.3)));
         found.dedup_by_key(|f| f.1);
-        for (d, id, _, k) in found.into_iter().take(MAX_FUZZY_TERMS) {
+        found.truncate(MAX_FUZZY_TERMS);
+        within_budget(&mut found, |f| f.2);
+        for (d, id, _, k) in found {
             out.push((id, W_FUZZY[d.min(2)], k));
         }
     }
+}
+
+/// Keeps the leading items whose document frequencies add up to the budget (at least one).
+fn within_budget<T>(items: &mut Vec<T>, df: impl Fn(&T) -> u32) {
+    let mut sum = 0u32;
+    let keep = items
+        .iter()
+        .position(|it| {
+            sum = sum.saturating_add(df(it));
+            sum > EXPANSION_POSTINGS
+        })
+        .map_or(items.len(), |i| i.max(1));
+    items.truncate(keep);
 }
 
 #[cfg(test)]

@@ -1,8 +1,6 @@
 //! Ranking: BM25F per query word (its best-matching variant), phrases checked by position,
 //! and a coverage factor so documents matching more of the query's words come first.
 
-use std::collections::HashMap;
-
 use super::postings::{self, FIELDS};
 use super::query::{Group, Plan};
 use super::{Filters, SearchIndex};
@@ -12,16 +10,31 @@ const B: f32 = 0.75;
 /// Field weights: title, tags, summary, body.
 const WEIGHTS: [f32; FIELDS] = [3.0, 2.5, 1.5, 1.0];
 
-/// Per-query scratch, one entry per document slot.
-struct Scratch {
-    /// 0 not checked yet, 1 allowed, 2 filtered out.
-    allowed: Vec<u8>,
-    total: Vec<f32>,
-    groups_hit: Vec<u8>,
-    phrases_hit: Vec<u8>,
+struct Norms {
+    /// `b / average field length`, per field.
+    b_over_avg: [f32; FIELDS],
+}
+
+/// Per-query state of one document slot; one array of these keeps a posting's updates
+/// within one cache line.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    total: f32,
     /// Best variant score within the current group.
-    best: Vec<f32>,
-    stamp: Vec<u32>,
+    best: f32,
+    /// Group (+1) that last touched the slot.
+    stamp: u32,
+    groups_hit: u8,
+    phrases_hit: u8,
+    /// 0 not checked yet, 1 allowed, 2 filtered out.
+    allowed: u8,
+}
+
+/// Per-query scratch.
+struct Scratch {
+    /// No filters: every document in a posting list is allowed (postings hold live ones only).
+    unfiltered: bool,
+    slots: Vec<Slot>,
     group_touched: Vec<u32>,
     touched: Vec<u32>,
 }
@@ -31,24 +44,20 @@ impl SearchIndex {
     pub(super) fn rank(&self, plan: &mut Plan, filters: &Filters, limit: usize) -> Vec<(f32, u32)> {
         let n = self.docs.len();
         let mut s = Scratch {
-            allowed: vec![0; n],
-            total: vec![0.0; n],
-            groups_hit: vec![0; n],
-            phrases_hit: vec![0; n],
-            best: vec![0.0; n],
-            stamp: vec![0; n],
+            unfiltered: filters.is_empty(),
+            slots: vec![Slot::default(); n],
             group_touched: Vec::new(),
             touched: Vec::new(),
         };
-        let avg = self.average_lengths();
+        let norm = self.norms();
         for g in 0..plan.groups.len() {
             let stamp = g as u32 + 1;
             match &plan.groups[g] {
                 Group::Word { variants, retry } => {
-                    self.score_variants(variants, filters, &avg, stamp, &mut s);
+                    self.score_variants(variants, filters, &norm, stamp, &mut s);
                     if let Some((term, budget)) = retry.clone().filter(|_| s.group_touched.is_empty()) {
                         let more = self.corrections(plan, g, &term, budget);
-                        self.score_variants(&more, filters, &avg, stamp, &mut s);
+                        self.score_variants(&more, filters, &norm, stamp, &mut s);
                         if let Group::Word { variants, .. } = &mut plan.groups[g] {
                             variants.extend(more);
                         }
@@ -57,10 +66,12 @@ impl SearchIndex {
                 Group::Phrase(None) => return Vec::new(),
                 Group::Phrase(Some(terms)) => {
                     let idf: f32 = terms.iter().filter_map(|t| self.terms.get(t.0 as usize)).map(|t| self.idf(t.df)).sum();
-                    for (slot, tf) in self.phrase_matches(terms, filters, &mut s.allowed) {
-                        let score = self.bm25f(idf, &tf, slot, &avg);
+                    for (slot, tf) in self.phrase_matches(terms, filters, &mut s) {
+                        let score = self.bm25f(idf, &tf, slot, &norm);
                         s.note(slot, score, stamp);
-                        s.phrases_hit[slot as usize] += 1;
+                        if let Some(x) = s.slots.get_mut(slot as usize) {
+                            x.phrases_hit = x.phrases_hit.saturating_add(1);
+                        }
                     }
                 }
             }
@@ -68,60 +79,57 @@ impl SearchIndex {
         }
         let groups = plan.groups.len() as f32;
         let phrases = plan.phrase_count() as u8;
-        let mut ranked: Vec<(f32, u32)> = s
-            .touched
-            .iter()
-            .filter(|&&slot| s.phrases_hit[slot as usize] == phrases)
-            .map(|&slot| {
-                let coverage = f32::from(s.groups_hit[slot as usize]) / groups;
-                (s.total[slot as usize] * coverage * coverage, slot)
-            })
-            .collect();
-        let by_rank = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then_with(|| self.id_of(a.1).cmp(self.id_of(b.1)));
-        if ranked.len() > limit {
-            ranked.select_nth_unstable_by(limit, by_rank);
-            ranked.truncate(limit);
+        let mut top = TopK::new(limit);
+        for &slot in &s.touched {
+            let x = &s.slots[slot as usize];
+            if x.phrases_hit == phrases {
+                let coverage = f32::from(x.groups_hit) / groups;
+                top.offer(x.total * coverage * coverage, slot);
+            }
         }
-        ranked.sort_by(by_rank);
+        let mut ranked = top.into_vec();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| self.id_of(a.1).cmp(self.id_of(b.1))));
         ranked
     }
 
-    fn score_variants(&self, variants: &[(u32, f32)], filters: &Filters, avg: &[f32; FIELDS], stamp: u32, s: &mut Scratch) {
+    fn score_variants(&self, variants: &[(u32, f32)], filters: &Filters, norm: &Norms, stamp: u32, s: &mut Scratch) {
         for &(id, weight) in variants {
             let Some(term) = self.terms.get(id as usize) else {
                 continue;
             };
             let idf = self.idf(term.df);
             for p in postings::iter(&term.postings) {
-                if !self.allowed(p.slot, filters, &mut s.allowed) {
+                if !s.unfiltered && !self.allowed(p.slot, filters, &mut s.slots) {
                     continue;
                 }
-                let score = weight * self.bm25f(idf, &p.tf, p.slot, avg);
+                let score = weight * self.bm25f(idf, &p.tf, p.slot, norm);
                 s.note(p.slot, score, stamp);
             }
         }
     }
 
     fn id_of(&self, slot: u32) -> &str {
-        self.stored(slot).map_or("", |s| s.doc.id.as_str())
+        self.stored(slot).map_or("", |d| d.id.as_str())
     }
 
-    fn allowed(&self, slot: u32, filters: &Filters, cache: &mut [u8]) -> bool {
-        let Some(c) = cache.get_mut(slot as usize) else {
+    fn allowed(&self, slot: u32, filters: &Filters, slots: &mut [Slot]) -> bool {
+        let Some(x) = slots.get_mut(slot as usize) else {
             return false;
         };
-        if *c == 0 {
-            *c = match self.stored(slot) {
-                Some(s) if filters.allows(&s.doc) => 1,
+        if x.allowed == 0 {
+            x.allowed = match self.stored(slot) {
+                Some(d) if filters.allows(d) => 1,
                 _ => 2,
             };
         }
-        *c == 1
+        x.allowed == 1
     }
 
-    fn average_lengths(&self) -> [f32; FIELDS] {
+    /// Per-query constants of the length normalisation `1 - b + b * len / avg`.
+    fn norms(&self) -> Norms {
         let n = self.len().max(1) as f32;
-        self.len_sum.map(|sum| if sum == 0 { 1.0 } else { sum as f32 / n })
+        let b_over_avg = self.len_sum.map(|sum| if sum == 0 { B } else { B * n / sum as f32 });
+        Norms { b_over_avg }
     }
 
     fn idf(&self, df: u32) -> f32 {
@@ -131,21 +139,22 @@ impl SearchIndex {
     }
 
     /// BM25F: field frequencies weighted and length-normalised per field, then saturated once.
-    fn bm25f(&self, idf: f32, tf: &[u32; FIELDS], slot: u32, avg: &[f32; FIELDS]) -> f32 {
-        let lens = self.stored(slot).map_or([0; FIELDS], |s| s.lens);
+    #[inline]
+    fn bm25f(&self, idf: f32, tf: &[u32; FIELDS], slot: u32, norm: &Norms) -> f32 {
+        let lens = self.lens.get(slot as usize).copied().unwrap_or([0; FIELDS]);
         let mut t = 0.0;
         for f in 0..FIELDS {
             if tf[f] > 0 {
-                let norm = 1.0 - B + B * lens[f] as f32 / avg[f];
-                t += WEIGHTS[f] * tf[f] as f32 / norm;
+                t += WEIGHTS[f] * tf[f] as f32 / (1.0 - B + norm.b_over_avg[f] * lens[f] as f32);
             }
         }
-        idf * t * (K1 + 1.0) / (t + K1)
+        idf * (K1 + 1.0) * t / (t + K1)
     }
 
     /// Documents where the phrase's terms appear at their offsets in one field, with the
-    /// number of occurrences per field. Starts from the rarest term and narrows down.
-    fn phrase_matches(&self, terms: &[(u32, u32)], filters: &Filters, allowed: &mut [u8]) -> Vec<(u32, [u32; FIELDS])> {
+    /// number of occurrences per field. Starts from the rarest term and narrows down; the
+    /// candidate phrase starts of all documents share one buffer.
+    fn phrase_matches(&self, terms: &[(u32, u32)], filters: &Filters, s: &mut Scratch) -> Vec<(u32, [u32; FIELDS])> {
         let term = |id: u32| self.terms.get(id as usize);
         let Some(&(driver, driver_off)) = terms.iter().min_by_key(|t| term(t.0).map_or(0, |t| t.df)) else {
             return Vec::new();
@@ -153,40 +162,57 @@ impl SearchIndex {
         let Some(dt) = term(driver) else {
             return Vec::new();
         };
-        // Candidate phrase starts per document, as (field, position) sorted.
-        let mut cand: HashMap<u32, Vec<(u8, u32)>> = HashMap::new();
+        // cands[i] = (slot, start, len) into `pool`; index_of[slot] = i.
+        let mut index_of = vec![u32::MAX; self.docs.len()];
+        let mut cands: Vec<(u32, usize, usize)> = Vec::new();
+        let mut pool: Vec<(u8, u32)> = Vec::new();
         for p in postings::iter(&dt.postings) {
-            if !self.allowed(p.slot, filters, allowed) {
+            if !s.unfiltered && !self.allowed(p.slot, filters, &mut s.slots) {
                 continue;
             }
-            let starts = shifted(p.positions(&dt.postings), driver_off);
-            if !starts.is_empty() {
-                cand.insert(p.slot, starts);
+            let start = pool.len();
+            p.positions_into(&dt.postings, driver_off, &mut pool);
+            if pool.len() > start {
+                index_of[p.slot as usize] = cands.len() as u32;
+                cands.push((p.slot, start, pool.len() - start));
             }
         }
+        let (mut here, mut next_pool, mut next_cands) = (Vec::new(), Vec::new(), Vec::new());
         for &(id, off) in terms {
-            if (id, off) == (driver, driver_off) || cand.is_empty() {
+            if (id, off) == (driver, driver_off) || cands.is_empty() {
                 continue;
             }
             let Some(t) = term(id) else {
                 return Vec::new();
             };
-            let mut next = HashMap::with_capacity(cand.len());
+            next_pool.clear();
+            next_cands.clear();
             for p in postings::iter(&t.postings) {
-                if let Some(starts) = cand.get(&p.slot) {
-                    let here = shifted(p.positions(&t.postings), off);
-                    let both = intersect(starts, &here);
-                    if !both.is_empty() {
-                        next.insert(p.slot, both);
-                    }
+                let Some(&(slot, start, len)) = index_of.get(p.slot as usize).and_then(|&i| cands.get(i as usize)) else {
+                    continue;
+                };
+                here.clear();
+                p.positions_into(&t.postings, off, &mut here);
+                let before = next_pool.len();
+                intersect_into(&pool[start..start + len], &here, &mut next_pool);
+                if next_pool.len() > before {
+                    next_cands.push((slot, before, next_pool.len() - before));
                 }
             }
-            cand = next;
+            for c in &cands {
+                index_of[c.0 as usize] = u32::MAX;
+            }
+            std::mem::swap(&mut pool, &mut next_pool);
+            std::mem::swap(&mut cands, &mut next_cands);
+            for (i, c) in cands.iter().enumerate() {
+                index_of[c.0 as usize] = i as u32;
+            }
         }
-        cand.into_iter()
-            .map(|(slot, starts)| {
+        cands
+            .iter()
+            .map(|&(slot, start, len)| {
                 let mut tf = [0u32; FIELDS];
-                for (f, _) in starts {
+                for &(f, _) in &pool[start..start + len] {
                     tf[usize::from(f).min(FIELDS - 1)] += 1;
                 }
                 (slot, tf)
@@ -196,37 +222,80 @@ impl SearchIndex {
 }
 
 impl Scratch {
+    #[inline]
     fn note(&mut self, slot: u32, score: f32, stamp: u32) {
-        let i = slot as usize;
-        if self.stamp[i] != stamp {
-            self.stamp[i] = stamp;
-            self.best[i] = score;
+        let Some(x) = self.slots.get_mut(slot as usize) else {
+            return;
+        };
+        if x.stamp != stamp {
+            x.stamp = stamp;
+            x.best = score;
             self.group_touched.push(slot);
-        } else if score > self.best[i] {
-            self.best[i] = score;
+        } else if score > x.best {
+            x.best = score;
         }
     }
 
     fn end_group(&mut self) {
         for slot in self.group_touched.drain(..) {
-            let i = slot as usize;
-            if self.groups_hit[i] == 0 {
+            let x = &mut self.slots[slot as usize];
+            if x.groups_hit == 0 {
                 self.touched.push(slot);
             }
-            self.groups_hit[i] = self.groups_hit[i].saturating_add(1);
-            self.total[i] += self.best[i];
+            x.groups_hit = x.groups_hit.saturating_add(1);
+            x.total += x.best;
         }
     }
 }
 
-/// Positions moved back by `off` (where the phrase would start); those before it dropped.
-fn shifted(positions: Vec<(u8, u32)>, off: u32) -> Vec<(u8, u32)> {
-    positions.into_iter().filter(|p| p.1 >= off).map(|(f, p)| (f, p - off)).collect()
+/// The `k` best (score, slot) pairs seen, kept in a min-heap so most offers cost one compare.
+/// Equal scores keep the lower slot, so the result does not depend on the offer order.
+struct TopK {
+    k: usize,
+    heap: std::collections::BinaryHeap<Ranked>,
 }
 
-/// Common elements of two sorted lists.
-fn intersect(a: &[(u8, u32)], b: &[(u8, u32)]) -> Vec<(u8, u32)> {
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+/// Ordered so the heap's top is the worst kept entry.
+#[derive(PartialEq)]
+struct Ranked(f32, u32);
+
+impl Eq for Ranked {}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        other.0.total_cmp(&self.0).then(self.1.cmp(&other.1))
+    }
+}
+
+impl TopK {
+    fn new(k: usize) -> Self {
+        TopK { k, heap: std::collections::BinaryHeap::with_capacity(k + 1) }
+    }
+
+    fn offer(&mut self, score: f32, slot: u32) {
+        let r = Ranked(score, slot);
+        if self.heap.len() < self.k {
+            self.heap.push(r);
+        } else if self.heap.peek().is_some_and(|worst| r < *worst) {
+            self.heap.pop();
+            self.heap.push(r);
+        }
+    }
+
+    fn into_vec(self) -> Vec<(f32, u32)> {
+        self.heap.into_iter().map(|r| (r.0, r.1)).collect()
+    }
+}
+
+/// Appends the common elements of two sorted lists to `out`.
+fn intersect_into(a: &[(u8, u32)], b: &[(u8, u32)], out: &mut Vec<(u8, u32)>) {
+    let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
@@ -238,7 +307,6 @@ fn intersect(a: &[(u8, u32)], b: &[(u8, u32)]) -> Vec<(u8, u32)> {
             }
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -311,8 +379,23 @@ mod tests {
     }
 
     #[test]
-    fn intersect_and_shift() {
-        assert_eq!(intersect(&[(0, 1), (3, 4), (3, 9)], &[(3, 4), (3, 9), (3, 10)]), [(3, 4), (3, 9)]);
-        assert_eq!(shifted(vec![(0, 0), (0, 2), (3, 5)], 2), [(0, 0), (3, 3)]);
+    fn top_k_keeps_the_best_and_breaks_ties_by_slot() {
+        let mut top = TopK::new(3);
+        for (score, slot) in [(1.0, 9), (5.0, 1), (3.0, 4), (5.0, 0), (0.5, 2), (3.0, 3), (4.0, 7)] {
+            top.offer(score, slot);
+        }
+        let mut got = top.into_vec();
+        got.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        assert_eq!(got, [(5.0, 0), (5.0, 1), (4.0, 7)]);
+        let mut none = TopK::new(0);
+        none.offer(1.0, 1);
+        assert!(none.into_vec().is_empty());
+    }
+
+    #[test]
+    fn intersect_sorted_lists() {
+        let mut out = vec![(9, 9)];
+        intersect_into(&[(0, 1), (3, 4), (3, 9)], &[(3, 4), (3, 9), (3, 10)], &mut out);
+        assert_eq!(out, [(9, 9), (3, 4), (3, 9)]);
     }
 }

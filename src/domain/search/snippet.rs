@@ -3,7 +3,7 @@
 //! elements, so no markup is ever built as a string here.
 
 use super::query::Plan;
-use super::tokenize::{tokenize, Mode};
+use super::tokenize::{tokenize_filtered, Firsts};
 use super::{Hit, SearchIndex};
 
 /// Snippet length in characters (without the ellipses).
@@ -22,7 +22,7 @@ struct Mark {
 
 impl SearchIndex {
     pub(super) fn hit(&self, slot: u32, score: f32, plan: &Plan) -> Option<Hit> {
-        let doc = &self.stored(slot)?.doc;
+        let doc = self.stored(slot)?;
         let title_highlights = merge(marks(&doc.title, plan));
         let body_marks = marks(&doc.body, plan);
         let (source, found) = if !body_marks.is_empty() || doc.summary.is_empty() {
@@ -35,14 +35,16 @@ impl SearchIndex {
     }
 }
 
-/// Tokens of `text` that the plan looks for.
+/// Tokens of `text` that the plan looks for. Words are only normalized and stemmed when
+/// their first letter starts some highlighted term, which skips most of a long body.
 fn marks(text: &str, plan: &Plan) -> Vec<Mark> {
     let mut out = Vec::new();
     if plan.highlight.is_empty() {
         return out;
     }
-    tokenize(text, 0, Mode::Index, &mut |t| {
-        if let Some(&group) = plan.highlight.get(&t.term) {
+    let want = Firsts::new(plan.highlight.keys().filter_map(|k| k.chars().next()));
+    tokenize_filtered(text, &want, &mut |t| {
+        if let Some(&group) = plan.highlight.get(t.term) {
             out.push(Mark { start: t.start, end: t.end, group });
         }
     });

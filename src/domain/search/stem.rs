@@ -21,7 +21,7 @@ const STOPWORDS: &[&str] = &[
 ];
 
 pub fn is_stopword(word: &str) -> bool {
-    STOPWORDS.binary_search(&word).is_ok()
+    word.len() <= 6 && STOPWORDS.binary_search(&word).is_ok()
 }
 
 /// Stems `w` in place. `w` is lowercase; words with anything but ASCII letters are left alone.
@@ -86,6 +86,7 @@ mod tests {
     #[test]
     fn stopword_list_is_sorted_and_found() {
         assert!(STOPWORDS.windows(2).all(|p| p[0] < p[1]), "STOPWORDS must stay sorted");
+        assert!(STOPWORDS.iter().all(|w| w.len() <= 6), "is_stopword skips words over 6 bytes");
         assert!(is_stopword("the") && is_stopword("und") && is_stopword("fur"));
         assert!(!is_stopword("printer") && !is_stopword("drucker"));
     }

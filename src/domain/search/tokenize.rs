@@ -37,12 +37,14 @@ pub enum Kind {
     Cjk,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
+/// A token as the tokenizer hands it out: borrowed from reused buffers, so tokenizing a
+/// document allocates next to nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TokenRef<'a> {
     /// Normalized and stemmed: what the index stores.
-    pub term: String,
+    pub term: &'a str,
     /// Normalized but not stemmed: what prefix search compares with.
-    pub raw: String,
+    pub raw: &'a str,
     pub pos: u32,
     /// Byte range in the source text.
     pub start: usize,
@@ -51,109 +53,287 @@ pub struct Token {
     pub stop: bool,
 }
 
-/// Tokens of `text` starting at position `pos`; returns the next free position.
-/// Stopwords are emitted with `stop` set (they use a position, so phrases keep their gaps).
-pub fn tokenize(text: &str, pos: u32, mode: Mode, emit: &mut impl FnMut(Token)) -> u32 {
-    let mut t = Tokenizer { pos, mode, compound: Vec::new(), compound_end: 0 };
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if is_cjk(c) {
-            t.flush_compound(text, emit);
-            let mut run = vec![(i, c)];
-            while let Some(&(j, d)) = chars.peek().filter(|(_, d)| is_cjk(*d)) {
-                run.push((j, d));
-                chars.next();
-            }
-            t.cjk_run(&run, emit);
-        } else if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek().filter(|(_, d)| (d.is_alphanumeric() && !is_cjk(*d)) || is_mark(*d)) {
-                end = j + d.len_utf8();
-                chars.next();
-            }
-            // A part follows the previous one when only a single hyphen separates them.
-            let joins = !t.compound.is_empty() && t.compound_end + hyphen_len(&text[t.compound_end..]) == i;
-            if !joins {
-                t.flush_compound(text, emit);
-            }
-            t.compound.push((i, end));
-            t.compound_end = end;
-        } else if !is_hyphen(c) {
-            t.flush_compound(text, emit);
-        }
-    }
-    t.flush_compound(text, emit);
-    t.pos
+/// An owned token, for the few places that keep them (query planning, tests).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub term: String,
+    pub raw: String,
+    pub pos: u32,
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub stop: bool,
 }
 
-struct Tokenizer {
+impl TokenRef<'_> {
+    pub fn to_owned(&self) -> Token {
+        Token {
+            term: self.term.to_string(),
+            raw: self.raw.to_string(),
+            pos: self.pos,
+            start: self.start,
+            end: self.end,
+            kind: self.kind,
+            stop: self.stop,
+        }
+    }
+}
+
+/// Tokens of `text` starting at position `pos`; returns the next free position.
+/// Stopwords are emitted with `stop` set (they use a position, so phrases keep their gaps).
+pub fn tokenize(text: &str, pos: u32, mode: Mode, emit: &mut impl FnMut(&TokenRef)) -> u32 {
+    Tokenizer::new(pos, mode, None).run(text, emit)
+}
+
+/// First letters to look for: a bitmap for ASCII, a sorted list for the rest.
+#[derive(Debug, Clone, Default)]
+pub struct Firsts {
+    ascii: u128,
+    other: Vec<char>,
+}
+
+impl Firsts {
+    pub fn new(chars: impl IntoIterator<Item = char>) -> Self {
+        let mut f = Firsts::default();
+        for c in chars {
+            if c.is_ascii() {
+                f.ascii |= 1 << (c as u32);
+            } else {
+                f.other.push(c);
+            }
+        }
+        f.other.sort_unstable();
+        f.other.dedup();
+        f
+    }
+
+    #[inline]
+    fn has(&self, c: char) -> bool {
+        if c.is_ascii() {
+            self.ascii & (1 << (c as u32)) != 0
+        } else {
+            self.other.binary_search(&c).is_ok()
+        }
+    }
+}
+
+/// Like [`tokenize`] in index mode, but only words whose first (folded) letter is in `want`
+/// are normalized and emitted: a cheap pre-filter when looking for a few known terms.
+pub fn tokenize_filtered(text: &str, want: &Firsts, emit: &mut impl FnMut(&TokenRef)) -> u32 {
+    Tokenizer::new(0, Mode::Index, Some(want)).run(text, emit)
+}
+
+struct Tokenizer<'w> {
     pos: u32,
     mode: Mode,
+    want: Option<&'w Firsts>,
     /// Byte ranges of the words of the current (possibly one-word) compound.
     compound: Vec<(usize, usize)>,
     compound_end: usize,
+    raw: String,
+    term: String,
+    joined: String,
 }
 
-impl Tokenizer {
-    fn flush_compound(&mut self, text: &str, emit: &mut impl FnMut(Token)) {
+impl<'w> Tokenizer<'w> {
+    fn new(pos: u32, mode: Mode, want: Option<&'w Firsts>) -> Self {
+        Tokenizer {
+            pos,
+            mode,
+            want,
+            compound: Vec::new(),
+            compound_end: 0,
+            raw: String::new(),
+            term: String::new(),
+            joined: String::new(),
+        }
+    }
+
+    fn run(mut self, text: &str, emit: &mut impl FnMut(&TokenRef)) -> u32 {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // ASCII fast path: letters and digits run until anything else.
+            if b.is_ascii_alphanumeric() {
+                let mut end = i + 1;
+                while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                    end += 1;
+                }
+                if end < bytes.len() && bytes[end] >= 0x80 {
+                    end = self.word_end(text, end);
+                }
+                // Filtered scan: a lone unwanted word only takes its position.
+                if let Some(w) = self.want.filter(|_| self.compound.is_empty()) {
+                    if bytes.get(end) != Some(&b'-') && !w.has(char::from(b.to_ascii_lowercase())) {
+                        self.pos = self.pos.saturating_add(1);
+                        i = end;
+                        continue;
+                    }
+                }
+                self.word(text, i, end, emit);
+                i = end;
+                continue;
+            }
+            if b < 0x80 {
+                if b != b'-' {
+                    self.flush_compound(text, emit);
+                }
+                i += 1;
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            if is_cjk(c) {
+                self.flush_compound(text, emit);
+                let mut end = i;
+                while let Some(d) = text[end..].chars().next().filter(|d| is_cjk(*d)) {
+                    end += d.len_utf8();
+                }
+                self.cjk_run(text, i, end, emit);
+                i = end;
+            } else if c.is_alphanumeric() {
+                let end = self.word_end(text, i + c.len_utf8());
+                self.word(text, i, end, emit);
+                i = end;
+            } else {
+                if !is_hyphen(c) {
+                    self.flush_compound(text, emit);
+                }
+                i += c.len_utf8();
+            }
+        }
+        self.flush_compound(text, emit);
+        self.pos
+    }
+
+    /// Where a word that has reached `from` ends (letters, digits and marks, not CJK).
+    fn word_end(&self, text: &str, mut from: usize) -> usize {
+        while let Some(d) = text[from..].chars().next() {
+            if (d.is_alphanumeric() && !is_cjk(d)) || is_mark(d) {
+                from += d.len_utf8();
+            } else {
+                break;
+            }
+        }
+        from
+    }
+
+    /// A word at `start..end`: part of the current compound when a single hyphen separates them.
+    fn word(&mut self, text: &str, start: usize, end: usize, emit: &mut impl FnMut(&TokenRef)) {
+        let joins = !self.compound.is_empty() && self.compound_end + hyphen_len(&text[self.compound_end..]) == start;
+        if !joins {
+            self.flush_compound(text, emit);
+        }
+        self.compound.push((start, end));
+        self.compound_end = end;
+    }
+
+    fn wanted(&self, word: &str) -> bool {
+        let Some(want) = self.want else {
+            return true;
+        };
+        match word.as_bytes().first() {
+            Some(b) if b.is_ascii() => want.has(char::from(b.to_ascii_lowercase())),
+            _ => word.chars().next().is_none_or(|c| want.has(first_folded(c))),
+        }
+    }
+
+    fn flush_compound(&mut self, text: &str, emit: &mut impl FnMut(&TokenRef)) {
         if self.compound.is_empty() {
             return;
         }
         let parts = std::mem::take(&mut self.compound);
         let first_pos = self.pos;
         let joinable = parts.len() >= 2 && parts.len() <= MAX_COMPOUND_PARTS;
-        let mut joined = String::new();
+        let join = joinable && self.mode != Mode::Phrase && self.wanted(&text[parts[0].0..parts[0].1]);
+        self.joined.clear();
         for &(s, e) in &parts {
-            let raw = normalize(&text[s..e]);
-            if joinable {
-                joined.push_str(&raw);
-            }
-            if self.mode != Mode::Query || !joinable {
-                word_token(raw, self.pos, s, e, Kind::Word, emit);
+            let word = &text[s..e];
+            let emit_part = self.mode != Mode::Query || !joinable;
+            if join || (emit_part && self.wanted(word)) {
+                normalize_into(word, &mut self.raw);
+                if join {
+                    self.joined.push_str(&self.raw);
+                }
+                if emit_part {
+                    self.word_token(self.pos, s, e, Kind::Word, emit);
+                }
             }
             self.pos = self.pos.saturating_add(1);
         }
-        if joinable && self.mode != Mode::Phrase {
+        if join {
+            std::mem::swap(&mut self.raw, &mut self.joined);
             let (s, e) = (parts[0].0, parts[parts.len() - 1].1);
-            word_token(joined, first_pos, s, e, Kind::Joined, emit);
+            self.word_token(first_pos, s, e, Kind::Joined, emit);
         }
+        // Keep the allocation for the next compound.
+        self.compound = parts;
+        self.compound.clear();
     }
 
-    fn cjk_run(&mut self, run: &[(usize, char)], emit: &mut impl FnMut(Token)) {
+    /// Emits `self.raw` (already normalized) as a word.
+    fn word_token(&mut self, pos: u32, start: usize, end: usize, kind: Kind, emit: &mut impl FnMut(&TokenRef)) {
+        if self.raw.is_empty() || self.raw.len() > MAX_TERM_BYTES {
+            return;
+        }
+        let stop = is_stopword(&self.raw);
+        self.term.clear();
+        self.term.push_str(&self.raw);
+        stem(&mut self.term);
+        emit(&TokenRef { term: &self.term, raw: &self.raw, pos, start, end, kind, stop });
+    }
+
+    fn cjk_run(&mut self, text: &str, start: usize, end: usize, emit: &mut impl FnMut(&TokenRef)) {
+        let run = &text[start..end];
+        let n = run.chars().count();
         let singles = match self.mode {
             Mode::Index | Mode::Phrase => true,
-            Mode::Query => run.len() == 1,
+            Mode::Query => n == 1,
         };
         let pairs = self.mode != Mode::Phrase;
-        for (k, &(i, c)) in run.iter().enumerate() {
-            let pos = self.pos.saturating_add(k as u32);
-            let end = i + c.len_utf8();
-            if singles {
-                let term = c.to_string();
-                emit(Token { raw: term.clone(), term, pos, start: i, end, kind: Kind::Cjk, stop: false });
+        let mut chars = run.char_indices().peekable();
+        let mut k = 0u32;
+        while let Some((i, c)) = chars.next() {
+            let pos = self.pos.saturating_add(k);
+            let (s, e) = (start + i, start + i + c.len_utf8());
+            let want = self.want.is_none_or(|w| w.has(c));
+            if singles && want {
+                let t = &text[s..e];
+                emit(&TokenRef { term: t, raw: t, pos, start: s, end: e, kind: Kind::Cjk, stop: false });
             }
-            if let Some(&(j, d)) = run.get(k + 1).filter(|_| pairs) {
-                let term: String = [c, d].iter().collect();
-                emit(Token { raw: term.clone(), term, pos, start: i, end: j + d.len_utf8(), kind: Kind::Cjk, stop: false });
+            if let Some(&(j, d)) = chars.peek().filter(|_| pairs && want) {
+                let pe = start + j + d.len_utf8();
+                let t = &text[s..pe];
+                emit(&TokenRef { term: t, raw: t, pos, start: s, end: pe, kind: Kind::Cjk, stop: false });
             }
+            k += 1;
         }
-        self.pos = self.pos.saturating_add(run.len() as u32);
+        self.pos = self.pos.saturating_add(n as u32);
     }
 }
 
-fn word_token(raw: String, pos: u32, start: usize, end: usize, kind: Kind, emit: &mut impl FnMut(Token)) {
-    if raw.is_empty() || raw.len() > MAX_TERM_BYTES {
-        return;
-    }
-    let stop = is_stopword(&raw);
-    let mut term = raw.clone();
-    stem(&mut term);
-    emit(Token { term, raw, pos, start, end, kind, stop });
+/// The first character of a word as it will be after normalizing.
+fn first_folded(c: char) -> char {
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    fold(lower).and_then(|f| f.chars().next()).unwrap_or(lower)
 }
 
 /// Lowercase with Latin diacritics folded and combining marks dropped.
 pub fn normalize(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    normalize_into(word, &mut out);
+    out
+}
+
+/// [`normalize`] into a reused buffer.
+fn normalize_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
     for c in word.chars().flat_map(char::to_lowercase) {
         if c.is_ascii() {
             out.push(c);
@@ -163,7 +343,6 @@ pub fn normalize(word: &str) -> String {
             out.push(c);
         }
     }
-    out
 }
 
 /// The ASCII form of a lowercase Latin letter with a diacritic (Latin-1 and Extended-A).
@@ -234,10 +413,10 @@ fn hyphen_len(s: &str) -> usize {
     }
 }
 
-/// All tokens of `text` (a convenience for tests and small inputs).
+/// All tokens of `text`, owned (for query planning and tests).
 pub fn tokens(text: &str, mode: Mode) -> Vec<Token> {
     let mut out = Vec::new();
-    tokenize(text, 0, mode, &mut |t| out.push(t));
+    tokenize(text, 0, mode, &mut |t| out.push(t.to_owned()));
     out
 }
 
@@ -324,6 +503,26 @@ mod tests {
         assert_eq!(words("Пароль забыт"), ["пароль", "забыт"]);
         assert_eq!(words("पासवर्ड रीसेट"), ["पासवर्ड", "रीसेट"]);
         assert_eq!(words("비밀번호 재설정"), ["비밀번호", "재설정"]);
+    }
+
+    #[test]
+    fn filtered_tokens_are_the_wanted_subset() {
+        let text = "Printer-Setup: Größe, e-mail PIN 密码重置 über-prüfen pass‐word Ölfilter";
+        let want = Firsts::new(['p', 'g', '密', 'u', 'o']);
+        let mut got = Vec::new();
+        tokenize_filtered(text, &want, &mut |t| got.push((t.term.to_string(), t.start, t.end)));
+        let all = tokens(text, Mode::Index);
+        let expected: Vec<(String, usize, usize)> = all
+            .iter()
+            .filter(|t| t.term.chars().next().is_some_and(|c| want.has(c)))
+            .map(|t| (t.term.clone(), t.start, t.end))
+            .collect();
+        for e in &expected {
+            assert!(got.contains(e), "missing {e:?} in {got:?}");
+        }
+        for g in &got {
+            assert!(all.iter().any(|t| (t.term.as_str(), t.start, t.end) == (g.0.as_str(), g.1, g.2)), "extra {g:?}");
+        }
     }
 
     #[test]

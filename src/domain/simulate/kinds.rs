@@ -209,7 +209,8 @@ pub(super) const OTHER: Kind = Kind {
     complexity: 1.0,
     group: "",
     first_reply: "Thanks for your request; I am looking into it.",
-    resolution: "This is solved now. If anything is still wrong, just reply and the ticket opens again.",
+    resolution:
+        "This is solved now. If anything is still wrong, just reply and the ticket opens again.",
 };
 
 pub(super) fn kind(id: &str) -> &'static Kind {
@@ -222,12 +223,34 @@ pub(super) const FIRST_NAMES: &[&str] = &[
 ];
 
 pub(super) const LAST_NAMES: &[&str] = &[
-    "Schulz", "Okafor", "Rossi", "Meyer", "Johansson", "Lee", "Hoffmann", "Petrov", "Klein",
-    "Tanaka", "Martin", "Haddad", "Wagner", "Smith", "Costa", "Dubois", "Lopez", "Novak",
+    "Schulz",
+    "Okafor",
+    "Rossi",
+    "Meyer",
+    "Johansson",
+    "Lee",
+    "Hoffmann",
+    "Petrov",
+    "Klein",
+    "Tanaka",
+    "Martin",
+    "Haddad",
+    "Wagner",
+    "Smith",
+    "Costa",
+    "Dubois",
+    "Lopez",
+    "Novak",
 ];
 
 pub(super) const ORGS: &[&str] = &[
-    "Finance", "Sales", "Marketing", "Human Resources", "Logistics", "Engineering", "Legal",
+    "Finance",
+    "Sales",
+    "Marketing",
+    "Human Resources",
+    "Logistics",
+    "Engineering",
+    "Legal",
 ];
 
 pub(super) const ASK_FOR_DETAILS: &[&str] = &[

@@ -30,7 +30,10 @@
 //!   with a plan of the "other" kind. Event ids are `sim-<seed>-<t|s>-<n>`.
 
 mod agents;
+mod automation;
+mod flow;
 mod kinds;
+mod requesters;
 mod scenario;
 #[cfg(test)]
 mod tests;
@@ -152,6 +155,7 @@ impl<'a> World<'a> {
 }
 
 /// Mutable simulation state.
+#[derive(Clone)]
 struct State {
     live: BTreeMap<TicketId, Live>,
     queue: BTreeMap<Key, Action>,
@@ -164,7 +168,9 @@ struct State {
     errors: Vec<String>,
 }
 
-/// A running simulation. See the module notes.
+/// A running simulation. See the module notes. Cloning gives an independent copy (to try a
+/// "what if" without disturbing the original).
+#[derive(Clone)]
 pub struct Sim {
     cfg: DeskConfig,
     scenario: Scenario,
@@ -219,11 +225,14 @@ impl Sim {
         self
     }
 
-
     /// Runs everything due up to `t` (inclusive) in time order and returns the tickets that
     /// changed, by id, each with its new events. A `t` before the current instant does nothing.
     pub fn advance_to(&mut self, t: Time) -> Vec<TicketUpdate> {
-        let due = self.st.queue.first_key_value().is_some_and(|(k, _)| k.0 <= t);
+        let due = self
+            .st
+            .queue
+            .first_key_value()
+            .is_some_and(|(k, _)| k.0 <= t);
         if !due {
             self.st.now = self.st.now.max(t);
             return vec![];
@@ -291,7 +300,16 @@ impl Sim {
 
     /// One ticket and its history.
     pub fn ticket(&self, id: TicketId) -> Option<(&Ticket, &[Event])> {
-        self.st.live.get(&id).map(|l| (&l.ticket, l.events.as_slice()))
+        self.st
+            .live
+            .get(&id)
+            .map(|l| (&l.ticket, l.events.as_slice()))
+    }
+
+    /// How a ticket is scripted to go (its kind, the tier that can solve it, the requester's
+    /// behaviour), e.g. for a trainer's "why did this happen" panel.
+    pub fn plan(&self, id: TicketId) -> Option<&Plan> {
+        self.st.live.get(&id).map(|l| &l.plan)
     }
 
     /// The tickets that exist so far, by id.
@@ -428,8 +446,8 @@ impl State {
         };
         let old = std::mem::replace(&mut l.ticket, ticket);
         let known = l.events.len();
-        let same_prefix = events.len() >= known
-            && events.iter().zip(&l.events).all(|(a, b)| a.id == b.id);
+        let same_prefix =
+            events.len() >= known && events.iter().zip(&l.events).all(|(a, b)| a.id == b.id);
         let added: &[Event] = if same_prefix { &events[known..] } else { &[] };
         self.workload.note_change(&old, &l.ticket, added);
         l.events = events;
@@ -462,8 +480,14 @@ impl State {
         let mut rng = Rng::new(w.scenario.seed ^ ticket.id.wrapping_mul(0x9E37_79B9_7F4A_7C15));
         let plan = scenario::plan(&mut rng, &kinds::OTHER, &w.scenario.work);
         let id = ticket.id;
-        self.workload
-            .note_change(&Ticket { assignee: None, ..ticket.clone() }, &ticket, &events);
+        self.workload.note_change(
+            &Ticket {
+                assignee: None,
+                ..ticket.clone()
+            },
+            &ticket,
+            &events,
+        );
         self.live.insert(id, Live::new(ticket, events, plan));
         self.after_status_change(w, id, now);
         self.plan_next(w, id, now);

@@ -41,7 +41,7 @@ pub fn default_tier_work() -> [TierWork; 5] {
     };
     [
         w((0, 0), (0, 0), 0.0, 1.0, (0, 0)),
-        w((1, 6), (0, 3), 0.7, 0.7, (2, 12)),
+        w((1, 5), (0, 2), 0.7, 0.7, (2, 10)),
         w((5, 45), (2, 15), 0.75, 0.65, (20, 150)),
         w((15, 120), (5, 30), 0.7, 0.8, (60, 480)),
         w((30, 240), (15, 120), 1.0, 0.0, (480, 1920)),
@@ -121,7 +121,9 @@ impl Scenario {
         let mut plan_rng = rng.fork(3);
         let calendar = cfg
             .tier(Tier(1))
-            .map_or(cfg.general.default_calendar.as_str(), |t| t.calendar.as_str());
+            .map_or(cfg.general.default_calendar.as_str(), |t| {
+                t.calendar.as_str()
+            });
         let clock = BusinessClock::for_calendar_id(cfg, calendar);
         let times = arrival_times(&mut times_rng, &clock, start, hours);
         let weights: Vec<u32> = KINDS.iter().map(|k| k.weight).collect();
@@ -200,11 +202,23 @@ fn new_ticket(rng: &mut Rng, kind: &Kind, cfg: &DeskConfig) -> NewTicket {
     ];
     let channel = CHANNELS[rng.weighted(&CHANNELS.map(|c| c.1)).unwrap_or(0)].0;
     NewTicket {
-        subject: rng.pick(kind.subjects).copied().unwrap_or("Request").to_string(),
-        description: rng.pick(kind.descriptions).copied().unwrap_or("").to_string(),
+        subject: rng
+            .pick(kind.subjects)
+            .copied()
+            .unwrap_or("Request")
+            .to_string(),
+        description: rng
+            .pick(kind.descriptions)
+            .copied()
+            .unwrap_or("")
+            .to_string(),
         requester: Requester {
             name: format!("{first} {last}"),
-            email: format!("{}.{}@example.org", first.to_lowercase(), last.to_lowercase()),
+            email: format!(
+                "{}.{}@example.org",
+                first.to_lowercase(),
+                last.to_lowercase()
+            ),
             org,
         },
         priority: cfg.matrix.priority(impact, urgency).unwrap_or_default(),

@@ -164,7 +164,12 @@ pub fn QueuePage(view: String) -> impl IntoView {
                         <input type="search" id="queue-search" node_ref=search_ref aria-keyshortcuts="/"
                             placeholder="Filter: words, #number, requester, tag…"
                             prop:value=move || refine.with(|r| r.text.clone())
-                            on:input=move |ev| { let v = event_target_value(&ev); set(&|r| r.text = v.clone()); } />
+                            on:input=move |ev| { let v = event_target_value(&ev); set(&|r| r.text = v.clone()); }
+                            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "ArrowDown" {
+                                ev.prevent_default();
+                                cursor.set(0);
+                                crate::ui::keys::focus_row(0);
+                            } />
                     </label>
                     <label>
                         <span class="sr-only">"Status"</span>
