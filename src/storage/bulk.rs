@@ -8,6 +8,7 @@ use wasm_bindgen::JsValue;
 use super::error::Result;
 use super::records::{event_to_js, keyed, ticket_to_js, to_js};
 use super::schema::{ARTICLES, EVENTS, META, REVISIONS, SETTINGS, TICKETS};
+use super::backup::Snapshots;
 use super::Db;
 use std::collections::HashMap;
 
@@ -25,6 +26,8 @@ struct Prepared {
     revisions: Vec<JsValue>,
     config: JsValue,
     next_ticket_id: JsValue,
+    /// Kept so that an export of the first-run demo desk says it is demo data.
+    demo_seed: Option<JsValue>,
 }
 
 fn prepare(b: &Backup, sla: &HashMap<TicketId, SlaSnapshot>) -> Result<Prepared> {
@@ -35,6 +38,7 @@ fn prepare(b: &Backup, sla: &HashMap<TicketId, SlaSnapshot>) -> Result<Prepared>
         revisions: b.article_revisions.iter().map(to_js).collect::<Result<_>>()?,
         config: keyed("config", &b.config)?,
         next_ticket_id: keyed("next_ticket_id", &b.meta.next_ticket_id)?,
+        demo_seed: b.meta.demo_seed.map(|s| keyed("demo_seed", &s)).transpose()?,
     })
 }
 
@@ -58,20 +62,10 @@ impl Db {
         Ok(true)
     }
 
-    /// Replaces every record with the backup's, all or nothing.
+    /// Replaces every record with the backup's, all or nothing (see `backup::replace_desk`,
+    /// which does it in batches with progress; this browser's own settings stay).
     pub async fn replace_all(&self, backup: &Backup, sla: &HashMap<TicketId, SlaSnapshot>) -> Result<()> {
-        let p = prepare(backup, sla)?;
-        let tx = self
-            .raw()
-            .transaction(ALL_STORES)
-            .with_mode(TransactionMode::Readwrite)
-            .build()?;
-        for name in ALL_STORES {
-            tx.object_store(name)?.clear()?;
-        }
-        write_all(&tx, p)?;
-        tx.commit().await?;
-        Ok(())
+        self.replace_desk(backup, Snapshots::Given(sla), &mut |_| true).await.map(|_| ())
     }
 }
 
@@ -88,6 +82,6 @@ fn write_all(tx: &indexed_db_futures::transaction::Transaction<'_>, p: Prepared)
     put_all(ARTICLES, p.articles)?;
     put_all(REVISIONS, p.revisions)?;
     put_all(SETTINGS, vec![p.config])?;
-    put_all(META, vec![p.next_ticket_id])?;
+    put_all(META, std::iter::once(p.next_ticket_id).chain(p.demo_seed).collect())?;
     Ok(())
 }

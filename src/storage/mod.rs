@@ -2,13 +2,19 @@
 //! transaction nothing is awaited but IndexedDB requests (anything else lets the browser
 //! commit the transaction early): callers compute first, then hand the results here.
 
+mod articles;
+pub mod backup;
 mod bulk;
 mod config;
 mod error;
+mod portal;
 mod records;
+mod reports;
 pub mod schema;
 mod tickets;
 
+pub use articles::{ArticleChange, StoredIndex, ARTICLE_CONFLICT, ARTICLE_ID_TAKEN};
+pub use reports::ReportChunk;
 pub use tickets::TicketChange;
 
 use std::rc::Rc;

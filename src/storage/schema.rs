@@ -17,7 +17,7 @@ use web_sys::{IdbDatabase, IdbFactory, IdbIndexParameters, IdbObjectStoreParamet
 use super::error::{Result, StorageError};
 
 /// The schema version this build writes. Bump it and add a step to `migrate_to`.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 pub const TICKETS: &str = "tickets";
 pub const EVENTS: &str = "events";
@@ -25,6 +25,10 @@ pub const ARTICLES: &str = "articles";
 pub const REVISIONS: &str = "article_revisions";
 pub const SETTINGS: &str = "settings";
 pub const META: &str = "meta";
+/// The knowledge base's search index as bytes, beside a fingerprint of the articles it holds.
+pub const KB_INDEX: &str = "kb_index";
+/// What requesters did in the portal (`domain::portal::PortalEvent`), keyed by a counter.
+pub const PORTAL_EVENTS: &str = "portal_events";
 
 /// Index names on `tickets`.
 pub mod ix {
@@ -39,6 +43,10 @@ pub mod ix {
     pub const ASSIGNED: &str = "assigned";
     /// On `articles`.
     pub const ARTICLE_UPDATED: &str = "updated";
+    /// On `tickets`, multiEntry over `articles`: the tickets that link an article.
+    pub const TICKET_ARTICLES: &str = "articles";
+    /// On `portal_events`: epoch milliseconds.
+    pub const PORTAL_AT: &str = "at";
 }
 
 fn key_path(path: &str) -> JsValue {
@@ -96,6 +104,20 @@ fn migrate_to(db: &IdbDatabase, tx: &IdbTransaction, to: u32) -> std::result::Re
                 &compound(&["kind.type", "kind.to", "at"]),
                 &plain,
             )?;
+        }
+        4 => {
+            // Knowledge base: tickets by linked article (both directions of "answered by"),
+            // the stored search index, and the portal's activity log.
+            let tickets = tx.object_store(TICKETS)?;
+            let multi = IdbIndexParameters::new();
+            multi.set_multi_entry(true);
+            tickets.create_index_with_str_and_optional_parameters(ix::TICKET_ARTICLES, "articles", &multi)?;
+            create_store(db, KB_INDEX, key_path("key"))?;
+            let params = IdbObjectStoreParameters::new();
+            params.set_auto_increment(true);
+            let portal = db.create_object_store_with_optional_parameters(PORTAL_EVENTS, &params)?;
+            // Times as epoch milliseconds: RFC 3339 strings with varying fractions sort wrongly.
+            portal.create_index_with_str_and_optional_parameters(ix::PORTAL_AT, "ix_at", &plain)?;
         }
         _ => return Err(JsValue::from_str(&format!("no migration to schema version {to}"))),
     }

@@ -17,8 +17,8 @@ use crate::domain::ticket::DomainError;
 
 const NEXT_TICKET_ID: &str = "next_ticket_id";
 
-/// A ticket write: the new ticket, the revision it was computed from, the events to append, and
-/// its SLA snapshot taken from the whole new history.
+/// A ticket write: the new ticket, the revision it was computed from (0 for a ticket that is
+/// new to the store), the events to append, and its SLA snapshot taken from the whole new history.
 pub struct TicketChange {
     pub ticket: Ticket,
     pub expected_rev: u32,
@@ -114,17 +114,21 @@ impl Db {
         for (change, (ticket_js, events_js)) in changes.iter().zip(prepared) {
             let id = change.ticket.id;
             let current: Option<JsValue> = tickets.get(id as f64).primitive()?.await?;
-            let Some(current) = current else {
-                return Err(StorageError::NotFound(format!("ticket #{id}")));
-            };
-            let rev = js_sys::Reflect::get(&current, &JsValue::from_str("rev"))?
-                .as_f64()
-                .unwrap_or(0.0) as u32;
-            if rev != change.expected_rev {
-                let current: Ticket = from_js(&current, &format!("ticket #{id}"))?;
-                return Err(StorageError::Conflict {
-                    current: Box::new(current),
-                });
+            match current {
+                // A ticket that does not exist yet is created, if the change says so.
+                None if change.expected_rev == 0 => {}
+                None => return Err(StorageError::NotFound(format!("ticket #{id}"))),
+                Some(current) => {
+                    let rev = js_sys::Reflect::get(&current, &JsValue::from_str("rev"))?
+                        .as_f64()
+                        .unwrap_or(0.0) as u32;
+                    if rev != change.expected_rev {
+                        let current: Ticket = from_js(&current, &format!("ticket #{id}"))?;
+                        return Err(StorageError::Conflict {
+                            current: Box::new(current),
+                        });
+                    }
+                }
             }
             tickets.put(ticket_js).primitive()?;
             for e in events_js {
@@ -171,6 +175,20 @@ impl Db {
         let tx = self.raw().transaction(TICKETS).build()?;
         let list = tx.object_store(TICKETS)?.get_all::<JsValue>().primitive()?.await?;
         let array: Array = list.collect::<std::result::Result<Array, _>>()?;
+        rows_from_js(&array.into())
+    }
+
+    /// Queue rows of the given tickets (after another tab changed them).
+    pub async fn rows_by_ids(&self, ids: &[TicketId]) -> Result<Vec<TicketRow>> {
+        let tx = self.raw().transaction(TICKETS).build()?;
+        let store = tx.object_store(TICKETS)?;
+        let array = Array::new();
+        for id in ids {
+            let found: Option<JsValue> = store.get(*id as f64).primitive()?.await?;
+            if let Some(v) = found {
+                array.push(&v);
+            }
+        }
         rows_from_js(&array.into())
     }
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::boot::{self, Boot};
 use super::clock;
 use super::pages::{new_ticket::NewTicketPage, queue::QueuePage, settings::SettingsPage, ticket::TicketPage};
-use super::route::{use_route, Route};
+use super::route::{use_route, KbRoute, Route};
 use super::state::{Desk, Notice};
 
 #[component]
@@ -45,15 +45,30 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell(desk: Desk) -> impl IntoView {
     provide_context(desk);
+    super::pages::kb::Kb::provide(desk.db());
     clock::start(desk);
-    super::automation::start(desk);
+    super::sync::start(desk);
+    if desk.demo.get_untracked().is_some() {
+        leptos::task::spawn_local(async move {
+            if let Err(e) = super::scenario::resume(desk).await {
+                desk.fail(format!("The demo scenario could not be resumed: {e}"));
+            }
+        });
+    }
+    super::sync::as_leader(&desk, move || super::automation::start(desk));
     let help = RwSignal::new(false);
     super::keys::install(help);
     let route = use_route();
+    // Kiosk mode and the requester portal: the agent shell is drawn only when neither applies.
+    let kiosk = super::kiosk::start(desk);
+    super::pages::portal::flush_pending(desk);
+    let agent = Memo::new(move |_| super::kiosk::agent_screen(kiosk, &route.get()));
     let nav = move |target: Route, label: &'static str| {
         let href = target.href();
         let active = Memo::new(move |_| match (&route.get(), &target) {
             (Route::Queue(_) | Route::Ticket(_), Route::Queue(_)) => true,
+            (Route::Kb(_), Route::Kb(_)) => true,
+            (Route::Reports | Route::IncidentReport(_) | Route::CompareReport, Route::Reports) => true,
             (a, b) => a == b,
         });
         view! {
@@ -61,6 +76,7 @@ fn Shell(desk: Desk) -> impl IntoView {
         }
     };
     view! {
+        <Show when=move || agent.get() fallback=move || view! { <super::kiosk::Gate route=route/> }>
         <header class="topbar">
             <a class="brand" href="#/tickets">
                 <span class="logo" aria-hidden="true">"◆"</span>
@@ -69,7 +85,10 @@ fn Shell(desk: Desk) -> impl IntoView {
             <nav aria-label="Main">
                 {nav(Route::Queue("all".into()), "Tickets")}
                 {nav(Route::NewTicket, "New ticket")}
+                {nav(Route::Kb(KbRoute::List), super::pages::kb::nav_label())}
+                {nav(Route::Reports, super::pages::reports::texts::t().nav)}
                 {nav(Route::Settings, "Settings")}
+                {nav(Route::Portal(super::pages::portal::PortalRoute::Home), super::labels::channel(crate::domain::model::Channel::Portal))}
             </nav>
             <div class="topbar-right">
                 <Show when=move || desk.demo.get().is_none() fallback=|| ()>
@@ -90,6 +109,10 @@ fn Shell(desk: Desk) -> impl IntoView {
                 Route::NewTicket => view! { <NewTicketPage/> }.into_any(),
                 Route::Ticket(id) => view! { <TicketPage id=id/> }.into_any(),
                 Route::Settings => view! { <SettingsPage/> }.into_any(),
+                Route::Kb(r) => view! { <super::pages::kb::KbPage route=r/> }.into_any(),
+                Route::Reports => view! { <super::pages::reports::DashboardPage/> }.into_any(),
+                Route::IncidentReport(id) => view! { <super::pages::reports::IncidentPage id=id/> }.into_any(),
+                Route::CompareReport => view! { <super::pages::reports::ComparePage/> }.into_any(),
                 Route::NotFound(path) => view! {
                     <section class="page">
                         <h1>"Page not found"</h1>
@@ -98,8 +121,10 @@ fn Shell(desk: Desk) -> impl IntoView {
                     </section>
                 }
                 .into_any(),
+                Route::Portal(_) => ().into_any(),
             }}
         </main>
+        </Show>
     }
 }
 

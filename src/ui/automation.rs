@@ -85,6 +85,8 @@ async fn pass(desk: Desk, looked: &RefCell<HashMap<TicketId, (u32, Time)>>) -> R
         q.rows()
             .iter()
             .filter(|r| needs_work(r, &cfg, now))
+            // A demo scenario's simulation runs the engine for its own tickets.
+            .filter(|r| !super::scenario::owns(r.id))
             .filter(|r| match seen.get(&r.id) {
                 Some((rev, at)) => *rev != r.rev || (now - *at).num_seconds() >= RETRY_SECONDS,
                 None => true,

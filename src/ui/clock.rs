@@ -22,6 +22,9 @@ pub fn start(desk: Desk) {
         // Only whole seconds reach the page: nothing needs more, and it spares re-renders.
         if now.timestamp() != desk.now.get_untracked().timestamp() {
             desk.now.set(now);
+            if desk.demo.get_untracked().is_some() {
+                super::scenario::tick(desk);
+            }
         }
     };
     tick();

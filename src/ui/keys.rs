@@ -53,7 +53,8 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
 /// Installs the global shortcuts; `help` opens the shortcut list.
 pub fn install(help: RwSignal<bool>) {
     let handler = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
-        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing(&ev) || ev.default_prevented() {
+        // A locked kiosk offers no agent shortcuts.
+        if super::kiosk::shortcuts_off() || ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing(&ev) || ev.default_prevented() {
             return;
         }
         match ev.key().as_str() {

@@ -6,11 +6,17 @@ mod boot;
 mod automation;
 mod clock;
 mod components;
+pub mod crypto;
 mod format;
+pub mod i18n;
 mod ids;
 mod keys;
+mod kiosk;
+pub mod labels;
 mod pages;
 mod route;
+mod scenario;
 mod state;
+mod sync;
 
 pub use app::App;

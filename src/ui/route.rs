@@ -14,7 +14,68 @@ pub enum Route {
     NewTicket,
     Ticket(TicketId),
     Settings,
+    /// The knowledge base (agents).
+    Kb(KbRoute),
+    /// The requester-facing self-service portal (its own layout).
+    Portal(super::pages::portal::PortalRoute),
+    /// The KPI dashboard.
+    Reports,
+    /// The incident report of a ticket and everything linked to it.
+    IncidentReport(TicketId),
+    /// Tiered support against swarming, on simulated tickets.
+    CompareReport,
     NotFound(String),
+}
+
+/// Knowledge-base pages. Article ids are percent-encoded in the hash.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KbRoute {
+    /// Search and browse.
+    List,
+    /// Articles to fix: unhelpful and most linked.
+    Fix,
+    New,
+    /// A new draft prefilled from a ticket's resolution (and linked to it when saved).
+    NewFromTicket(TicketId),
+    Article(String),
+    Edit(String),
+    /// An earlier revision of an article.
+    Revision(String, u32),
+}
+
+fn decode(part: &str) -> String {
+    js_sys::decode_uri_component(part).map(String::from).unwrap_or_else(|_| part.to_string())
+}
+
+fn encode(id: &str) -> String {
+    String::from(js_sys::encode_uri_component(id))
+}
+
+impl KbRoute {
+    fn parse(parts: &[&str]) -> Option<KbRoute> {
+        Some(match parts {
+            [] => KbRoute::List,
+            ["fix"] => KbRoute::Fix,
+            ["new"] => KbRoute::New,
+            ["new", "from", t] => KbRoute::NewFromTicket(t.parse().ok()?),
+            ["a", id] => KbRoute::Article(decode(id)),
+            ["a", id, "edit"] => KbRoute::Edit(decode(id)),
+            ["a", id, "rev", n] => KbRoute::Revision(decode(id), n.parse().ok()?),
+            _ => return None,
+        })
+    }
+
+    fn href(&self) -> String {
+        match self {
+            KbRoute::List => "#/kb".into(),
+            KbRoute::Fix => "#/kb/fix".into(),
+            KbRoute::New => "#/kb/new".into(),
+            KbRoute::NewFromTicket(t) => format!("#/kb/new/from/{t}"),
+            KbRoute::Article(id) => format!("#/kb/a/{}", encode(id)),
+            KbRoute::Edit(id) => format!("#/kb/a/{}/edit", encode(id)),
+            KbRoute::Revision(id, n) => format!("#/kb/a/{}/rev/{n}", encode(id)),
+        }
+    }
 }
 
 impl Route {
@@ -31,6 +92,11 @@ impl Route {
                 Err(_) => Route::NotFound(path.to_string()),
             },
             ["settings"] => Route::Settings,
+            ["reports"] => Route::Reports,
+            ["reports", "compare"] => Route::CompareReport,
+            ["reports", "incident", id] => id.parse().map(Route::IncidentReport).unwrap_or_else(|_| Route::NotFound(path.to_string())),
+            ["kb", rest @ ..] => KbRoute::parse(rest).map(Route::Kb).unwrap_or_else(|| Route::NotFound(path.to_string())),
+            ["portal", rest @ ..] => Route::Portal(super::pages::portal::PortalRoute::parse(rest)),
             _ => Route::NotFound(path.to_string()),
         }
     }
@@ -42,6 +108,11 @@ impl Route {
             Route::NewTicket => "#/tickets/new".into(),
             Route::Ticket(id) => format!("#/tickets/{id}"),
             Route::Settings => "#/settings".into(),
+            Route::Reports => "#/reports".into(),
+            Route::IncidentReport(id) => format!("#/reports/incident/{id}"),
+            Route::CompareReport => "#/reports/compare".into(),
+            Route::Kb(k) => k.href(),
+            Route::Portal(p) => p.href(),
             Route::NotFound(p) => format!("#/{p}"),
         }
     }

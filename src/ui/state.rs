@@ -38,6 +38,8 @@ pub struct Desk {
     pub workload: StoredValue<Workload>,
     /// The demo clock, in demo mode (which also uses a database of its own).
     pub demo: RwSignal<Option<crate::domain::demo_clock::DemoClock>>,
+    /// The demo scenario playing, if any.
+    pub scenario: RwSignal<Option<super::scenario::Running>>,
 }
 
 /// What one ticket action produced.
@@ -66,6 +68,7 @@ impl Desk {
             revision: RwSignal::new(0),
             workload: StoredValue::new(workload),
             demo: RwSignal::new(demo),
+            scenario: RwSignal::new(None),
         }
     }
 
@@ -117,7 +120,7 @@ impl Desk {
         self.config.with_untracked(|c| SlaSnapshot::take(&SlaEngine::new(c), c, t, history, now))
     }
 
-    /// Shows written tickets in the queues and tells open pages to reload.
+    /// Shows written tickets in the queues, tells open pages to reload, and tells other tabs.
     pub fn remember(&self, changed: &[(Ticket, Option<SlaSnapshot>)]) {
         self.queue.update(|q| {
             for (t, sla) in changed {
@@ -125,6 +128,8 @@ impl Desk {
             }
         });
         self.revision.update(|r| *r += 1);
+        let ids = changed.iter().map(|(t, _)| t.id).collect();
+        super::sync::announce(&super::sync::Change::Tickets { ids });
     }
 
     /// Opens a ticket as `actor`: routing rules and automatic assignment run before it is
@@ -151,16 +156,35 @@ impl Desk {
             })
             .await?;
         self.remember(&[(t.clone(), sla)]);
+        super::scenario::user_changed(*self, vec![t.id]);
         Ok(t)
     }
 
     /// Runs one command on one ticket as `actor`; update-time routing rules follow.
     pub async fn run(&self, id: TicketId, cmd: Command, actor: Actor) -> Result<Outcome, StorageError> {
+        self.run_seen(id, cmd, actor, None).await
+    }
+
+    /// Like `run`, but when `seen` is the revision the user was looking at and the command
+    /// overwrites something (not a reply, note or time entry), a newer stored revision refuses
+    /// it: the user sees the other change and redoes theirs instead of losing it silently.
+    pub async fn run_seen(&self, id: TicketId, cmd: Command, actor: Actor, seen: Option<u32>) -> Result<Outcome, StorageError> {
         let db = self.db();
         let (t, history) = db
             .ticket_with_events(id)
             .await?
             .ok_or_else(|| StorageError::NotFound(format!("ticket #{id}")))?;
+        let appends = matches!(
+            cmd,
+            Command::Reply(_) | Command::Note(_) | Command::RequesterReply(_) | Command::LogTime(_) | Command::LinkArticle(_) | Command::Rate { .. }
+        );
+        if let Some(seen) = seen.filter(|_| !appends) {
+            if t.rev != seen {
+                let sla = self.queue.with_untracked(|q| q.row(t.id).and_then(|r| r.sla.clone()));
+                self.remember(&[(t.clone(), sla)]);
+                return Err(StorageError::Conflict { current: Box::new(t) });
+            }
+        }
         let change = self.compute(t, &history, |t, h, ctx, ids| ticket::apply(t, h, cmd, ctx, ids), actor)?;
         let mut done = self.write(vec![change], true).await?;
         done.pop().ok_or_else(|| StorageError::NotFound(format!("ticket #{id}")))
@@ -241,6 +265,9 @@ impl Desk {
                     }
                 });
                 self.remember(&shown);
+                if note_workload {
+                    super::scenario::user_changed(*self, changes.iter().map(|c| c.ticket.id).collect());
+                }
                 Ok(changes.into_iter().map(|c| Outcome { ticket: c.ticket, events: c.events }).collect())
             }
             Err(StorageError::Conflict { current }) => {
@@ -302,6 +329,7 @@ impl Desk {
         }
         let sla_changed = old.calendars != cfg.calendars || old.tiers != cfg.tiers || old.policies != cfg.policies || old.general != cfg.general;
         self.config.set(cfg);
+        super::sync::announce(&super::sync::Change::Config);
         if let Some(id) = self.me.get_untracked() {
             let agent = self.config.with_untracked(|c| c.agent(&id).cloned());
             self.queue.update(|q| q.set_me(agent));

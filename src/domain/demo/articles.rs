@@ -306,4 +306,16 @@ pub const ARTICLES: &[ArticleSpec] = &[
         language: "zh-CN",
         body: "1. 从应用商店安装 **Company Portal** 并登录，以注册您的手机。\n2. 安装 **Outlook** 并添加工作账户。\n3. 按提示允许通知。\n\n系统自带的邮件应用无法访问公司邮箱。",
     },
+    // Hostile markup on purpose: the renderer must show all of it as inert text (the
+    // end-to-end tests open this article and check that nothing ran).
+    ArticleSpec {
+        id: "security-markup-test",
+        title: "Markup test: hostile content stays text",
+        summary: "Checks that script, event handlers, SVG and javascript: links in an article are shown as text, never run.",
+        category: "Security/Testing",
+        tags: &["security", "test"],
+        audience: Internal,
+        language: "en",
+        body: "This article is a test. Every line below tries to run code; the desk must show it as plain text.\n\n<script>window.__pwned = 'script'</script>\n\n<img src=x onerror=\"window.__pwned = 'img'\">\n\n<svg onload=\"window.__pwned = 'svg'\"><circle r=\"10\"/></svg>\n\n<a href=\"javascript:window.__pwned='a'\" onclick=\"window.__pwned='a'\">a raw link</a> <iframe src=\"javascript:window.__pwned='iframe'\"></iframe>\n\n[A javascript: link](javascript:window.__pwned='link'), [a JaVaScRiPt&#58; link](JaVaScRiPt&#58;window.__pwned='entity') and [a data: link](data:text/html;base64,PHNjcmlwdD53aW5kb3cuX19wd25lZD0xPC9zY3JpcHQ+).\n\n![an SVG image](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9IndpbmRvdy5fX3B3bmVkPTEiLz4=) ![a remote image](https://tracker.example.net/pixel.png)\n\n## What you should see\n\nAll of the above as literal text or plain link text. Only these links work: [the help site](https://example.org/help) and [this section](#what-you-should-see).",
+    },
 ];

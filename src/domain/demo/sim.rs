@@ -286,10 +286,7 @@ impl<'a> Sim<'a> {
         self.assign(run, r.range(2, 30), by);
         let owner = Self::owner(run);
         if r.chance(0.5) {
-            let note = r
-                .pick(super::scenarios::NOTES)
-                .copied()
-                .unwrap_or_default();
+            let note = r.pick(super::scenarios::NOTES).copied().unwrap_or_default();
             self.desk(
                 run,
                 r.range(1, 10),

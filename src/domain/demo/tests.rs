@@ -187,17 +187,29 @@ fn the_default_demo_desk_has_a_live_backlog_mid_week() {
     let share = s.open as f64 / s.tickets as f64;
     assert!((0.25..=0.35).contains(&share), "open share {share}: {s:?}");
     for tier in 1..=4 {
-        assert!(s.open_by_tier[tier] >= 1, "no open ticket in tier {tier}: {s:?}");
+        assert!(
+            s.open_by_tier[tier] >= 1,
+            "no open ticket in tier {tier}: {s:?}"
+        );
     }
     assert!(s.open_by_tier[1] + s.open_by_tier[2] > s.open / 2, "{s:?}");
     assert!(s.breached_open >= 1, "{s:?}");
     // The app's automation has nothing to catch up on when the desk first opens.
     assert_eq!(s.escalation_due, 0, "{s:?}");
     assert!(s.unassigned_new >= 1, "{s:?}");
-    assert!(s.by_status.get("pending").copied().unwrap_or(0) >= 2, "{s:?}");
+    assert!(
+        s.by_status.get("pending").copied().unwrap_or(0) >= 2,
+        "{s:?}"
+    );
     assert!(s.open_ages[0] >= 1 && s.open_ages[3] >= 1, "ages: {s:?}");
-    assert!(s.open_ages[4] * 10 <= s.open, "few open for over two weeks: {s:?}");
-    assert!((0.25..=0.5).contains(&s.fcr), "first-contact resolution: {s:?}");
+    assert!(
+        s.open_ages[4] * 10 <= s.open,
+        "few open for over two weeks: {s:?}"
+    );
+    assert!(
+        (0.25..=0.5).contains(&s.fcr),
+        "first-contact resolution: {s:?}"
+    );
     assert!((0.35..=0.65).contains(&s.rated_of_resolved), "{s:?}");
 }
 
@@ -219,15 +231,9 @@ fn other_seeds_and_mornings_have_a_backlog_too() {
         assert!(s.unassigned_new >= 1, "seed {seed} at {at}: {s:?}");
         // Mostly happy requesters, some unhappy ones.
         let [one, two, three, four, five] = s.scores;
-        assert!(four + five > 2 * (one + two + three) && one + two > 0, "{s:?}");
+        assert!(
+            four + five > 2 * (one + two + three) && one + two > 0,
+            "{s:?}"
+        );
     }
-}
-
-#[test]
-#[ignore]
-fn tmp_timing() {
-    let n: usize = std::env::var("DEMO_N").ok().and_then(|v| v.parse().ok()).unwrap_or(20_000);
-    let start = std::time::Instant::now();
-    let b = generate(7, n, now());
-    println!("{n} tickets, {} events in {:?}", b.events.len(), start.elapsed());
 }

@@ -10,10 +10,7 @@ use std::collections::HashMap;
 
 use super::{entity, url, Inline, MAX_INLINE_DEPTH};
 
-/// Longest link destination or title we look at; longer ones are not links.
-const MAX_DEST: usize = 2048;
-/// Deepest parenthesis nesting inside a bare link destination.
-const MAX_PARENS: usize = 32;
+use super::link::{is_email, is_uri_autolink, parse_destination, starts_bare_url, MAX_DEST};
 
 pub fn parse_inlines(src: &str) -> Vec<Inline> {
     let mut p = Parser::new(src);
@@ -472,7 +469,7 @@ impl<'a> Parser<'a> {
                 if od.ch == cd.ch && od.can_open && od.count > 0 {
                     let both = od.can_close || cd.can_open;
                     let rule_of_three =
-                        both && (od.orig + cd.orig) % 3 == 0 && !(od.orig % 3 == 0 && cd.orig % 3 == 0);
+                        both && (od.orig + cd.orig).is_multiple_of(3) && !(od.orig.is_multiple_of(3) && cd.orig.is_multiple_of(3));
                     if !rule_of_three {
                         found = Some(oi);
                         break;
@@ -612,148 +609,6 @@ fn is_special(b: &[u8], j: usize) -> bool {
         b'h' | b'H' => !b[j - 1].is_ascii_alphanumeric(),
         _ => false,
     }
-}
-
-fn starts_bare_url(src: &str, i: usize) -> bool {
-    let b = src.as_bytes();
-    if i > 0 && b[i - 1].is_ascii_alphanumeric() {
-        return false;
-    }
-    let head = |n: usize| b.get(i..i + n).is_some_and(|s| s.eq_ignore_ascii_case(&b"https://"[..n]));
-    head(8) || b.get(i..i + 7).is_some_and(|s| s.eq_ignore_ascii_case(b"http://"))
-}
-
-/// `scheme:rest` with a 2-32 character scheme, as CommonMark autolinks require.
-fn is_uri_autolink(s: &str) -> bool {
-    let Some((scheme, _)) = s.split_once(':') else {
-        return false;
-    };
-    let b = scheme.as_bytes();
-    (2..=32).contains(&b.len())
-        && b[0].is_ascii_alphabetic()
-        && b.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'.' | b'-'))
-}
-
-fn is_email(s: &str) -> bool {
-    let Some((local, domain)) = s.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && local.bytes().all(|c| c.is_ascii_alphanumeric() || b".!#$%&'*+/=?^_`{|}~-".contains(&c))
-        && !domain.is_empty()
-        && domain.split('.').all(|label| {
-            !label.is_empty()
-                && label.len() <= 63
-                && !label.starts_with('-')
-                && !label.ends_with('-')
-                && label.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-')
-        })
-}
-
-/// `(dest "title")` starting at `i` (just after `]`): the raw destination and the index after `)`.
-fn parse_destination(src: &str, i: usize) -> Option<(String, usize)> {
-    let b = src.as_bytes();
-    if b.get(i) != Some(&b'(') {
-        return None;
-    }
-    let mut j = skip_space(b, i + 1);
-    let mut dest = String::new();
-    if b.get(j) == Some(&b'<') {
-        j += 1;
-        let start = j;
-        while j < b.len() && b[j] != b'>' {
-            if b[j] == b'\n' || b[j] == b'<' || j - start > MAX_DEST {
-                return None;
-            }
-            j += if b[j] == b'\\' && b.get(j + 1).is_some_and(u8::is_ascii_punctuation) { 2 } else { 1 };
-        }
-        if j >= b.len() {
-            return None;
-        }
-        dest = unescape(&src[start..j]);
-        j += 1;
-    } else {
-        let start = j;
-        let mut depth = 0usize;
-        while j < b.len() && j - start <= MAX_DEST {
-            match b[j] {
-                b'\\' if b.get(j + 1).is_some_and(u8::is_ascii_punctuation) => j += 2,
-                b'(' => {
-                    depth += 1;
-                    if depth > MAX_PARENS {
-                        return None;
-                    }
-                    j += 1;
-                }
-                b')' if depth == 0 => break,
-                b')' => {
-                    depth -= 1;
-                    j += 1;
-                }
-                c if c <= b' ' => break,
-                _ => j += 1,
-            }
-        }
-        if j - start > MAX_DEST || depth != 0 {
-            return None;
-        }
-        if j > start {
-            dest = unescape(&src[start..j]);
-        }
-    }
-    let k = skip_space(b, j);
-    // Optional title, which we read past but do not keep.
-    let k = match b.get(k) {
-        Some(&q @ (b'"' | b'\'' | b'(')) if k > j => {
-            let close = if q == b'(' { b')' } else { q };
-            let mut m = k + 1;
-            while m < b.len() && b[m] != close {
-                if m - k > MAX_DEST {
-                    return None;
-                }
-                m += if b[m] == b'\\' { 2 } else { 1 };
-            }
-            if m >= b.len() {
-                return None;
-            }
-            skip_space(b, m + 1)
-        }
-        _ => k,
-    };
-    (b.get(k) == Some(&b')')).then_some((dest, k + 1))
-}
-
-/// Spaces, tabs and at most one newline.
-fn skip_space(b: &[u8], mut j: usize) -> usize {
-    let mut newlines = 0;
-    while let Some(&c) = b.get(j) {
-        match c {
-            b' ' | b'\t' => j += 1,
-            b'\n' if newlines == 0 => {
-                newlines += 1;
-                j += 1;
-            }
-            _ => break,
-        }
-    }
-    j
-}
-
-/// Backslash escapes removed (`\)` -> `)`).
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            if let Some(&n) = chars.peek().filter(|n| n.is_ascii_punctuation()) {
-                out.push(n);
-                chars.next();
-                continue;
-            }
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]

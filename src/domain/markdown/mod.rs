@@ -14,6 +14,7 @@
 mod block;
 mod entity;
 mod inline;
+mod link;
 pub mod url;
 
 #[cfg(test)]

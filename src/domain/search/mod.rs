@@ -351,5 +351,15 @@ mod tests {
         let d = Doc::from(&article);
         assert_eq!(d.body, "Use FortiClient <script>x</script>");
         assert_eq!((d.audience, d.language.as_str(), d.tags.len()), (Audience::Public, "de", 1));
+
+        let json = r#"{"id":42,"subject":"VPN drops","description":"Since Monday the VPN drops hourly.",
+            "requester":{"name":"Ana","email":"ana@example.org"},"status":"open","priority":"high","tier":1,
+            "category":"Network/VPN","tags":["vpn"],"created_at":"2024-01-01T00:00:00Z","updated_at":"2024-01-01T00:00:00Z"}"#;
+        let ticket: Ticket = serde_json::from_str(json).expect("test JSON is valid");
+        let d = Doc::from(&ticket);
+        assert_eq!((d.id.as_str(), d.title.as_str(), d.category.as_str()), ("42", "VPN drops", "Network/VPN"));
+        assert_eq!(d.audience, Audience::Internal);
+        let ix = SearchIndex::build([d]);
+        assert_eq!(ids(&ix.search(&Query::new("vpn hourly"))), ["42"]);
     }
 }

@@ -103,15 +103,24 @@ impl Posting {
 
     /// Appends the positions moved back by `shift` (those before it are dropped) to `out`.
     pub fn positions_into(&self, buf: &[u8], shift: u32, out: &mut Vec<(u8, u32)>) {
+        self.each_position(buf, shift, |p| {
+            out.push(p);
+            true
+        });
+    }
+
+    /// Calls `f` with each position moved back by `shift`, in order, until it returns false.
+    #[inline]
+    pub fn each_position(&self, buf: &[u8], shift: u32, mut f: impl FnMut((u8, u32)) -> bool) {
         let mut at = self.positions.0;
-        for (f, &n) in self.tf.iter().enumerate() {
+        for (field, &n) in self.tf.iter().enumerate() {
             let mut p: u32 = 0;
             for _ in 0..n {
                 match get_varint(buf, &mut at) {
                     Some(d) if at <= self.positions.1 => {
                         p = p.saturating_add(d);
-                        if p >= shift {
-                            out.push((f as u8, p - shift));
+                        if p >= shift && !f((field as u8, p - shift)) {
+                            return;
                         }
                     }
                     _ => return,

@@ -9,14 +9,14 @@ use super::tokenize::{tokens, Kind, Mode, Token};
 use super::SearchIndex;
 
 /// Longest query taken into account, in words; the rest of a pasted paragraph is ignored.
-const MAX_GROUPS: usize = 32;
+pub(super) const MAX_GROUPS: usize = 32;
 /// Most dictionary terms one prefix may expand to (the most frequent are kept).
 const MAX_PREFIX_TERMS: usize = 16;
 /// Most corrections one misspelled word may expand to (closest, then most frequent).
-const MAX_FUZZY_TERMS: usize = 5;
+const MAX_FUZZY_TERMS: usize = 3;
 /// Most postings the expansions of one word may bring in (at least one term is always
 /// kept): bounds the time a short prefix or a correction to a common word can cost.
-const EXPANSION_POSTINGS: u32 = 24_000;
+const EXPANSION_POSTINGS: u32 = 12_000;
 /// A word found in at least this many documents is taken as meant and only corrected when
 /// none of those documents passes the filters.
 const TRUSTED_DF: u32 = 2;
@@ -216,17 +216,22 @@ impl SearchIndex {
         any || stem_hit
     }
 
-    /// Dictionary terms within `max` edits of `term` that share its first letter (or its
-    /// second, for a swap of the first two).
+    /// Dictionary terms within `max` edits of `term` that share its first letter, or start
+    /// with its first two letters swapped.
     fn fuzzy_variants<'a>(&'a self, term: &str, max: usize, out: &mut Vec<(u32, f32, &'a str)>) {
         let mut m = Matcher::new(term);
-        let mut firsts: Vec<char> = term.chars().take(2).collect();
-        firsts.dedup();
+        let mut chars = term.chars();
+        let (Some(a), b) = (chars.next(), chars.next()) else {
+            return;
+        };
+        let mut slices = vec![a.to_string()];
+        if let Some(b) = b.filter(|&b| b != a) {
+            slices.push([b, a].iter().collect());
+        }
         let mut found: Vec<(usize, u32, u32, &str)> = Vec::new();
-        for first in firsts {
-            let lo = first.to_string();
+        for lo in &slices {
             for (k, &id) in self.dict.range::<str, _>((std::ops::Bound::Included(lo.as_str()), std::ops::Bound::Unbounded)) {
-                if !k.starts_with(first) {
+                if !k.starts_with(lo.as_str()) {
                     break;
                 }
                 if k.len().abs_diff(term.len()) > max * 4 {
@@ -309,6 +314,15 @@ mod tests {
         assert_eq!(variant_terms(&ix, &ix.plan("password ").groups[0]), [("password".into(), 1.0)]);
         // Three letters are too short to correct.
         assert_eq!(variant_terms(&ix, &ix.plan("pas ").groups[0]), []);
+    }
+
+    #[test]
+    fn typos_in_the_first_letters() {
+        let ix = index(&["printer", "router"]);
+        // A swap of the first two letters is found; another first letter is not.
+        assert_eq!(variant_terms(&ix, &ix.plan("rpinter ").groups[0]), [("printer".into(), 0.5)]);
+        assert_eq!(variant_terms(&ix, &ix.plan("brinter ").groups[0]), []);
+        assert_eq!(variant_terms(&ix, &ix.plan("ruoter ").groups[0]), [("router".into(), 0.5)]);
     }
 
     #[test]

@@ -7,6 +7,9 @@ use super::{Filters, SearchIndex};
 
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
+// Group stamps and hit counts are u8.
+const _: () = assert!(super::query::MAX_GROUPS < u8::MAX as usize);
+
 /// Field weights: title, tags, summary, body.
 const WEIGHTS: [f32; FIELDS] = [3.0, 2.5, 1.5, 1.0];
 
@@ -22,8 +25,8 @@ struct Slot {
     total: f32,
     /// Best variant score within the current group.
     best: f32,
-    /// Group (+1) that last touched the slot.
-    stamp: u32,
+    /// Group (+1) that last touched the slot (at most 32 groups).
+    stamp: u8,
     groups_hit: u8,
     phrases_hit: u8,
     /// 0 not checked yet, 1 allowed, 2 filtered out.
@@ -51,7 +54,7 @@ impl SearchIndex {
         };
         let norm = self.norms();
         for g in 0..plan.groups.len() {
-            let stamp = g as u32 + 1;
+            let stamp = g as u8 + 1;
             match &plan.groups[g] {
                 Group::Word { variants, retry } => {
                     self.score_variants(variants, filters, &norm, stamp, &mut s);
@@ -92,7 +95,7 @@ impl SearchIndex {
         ranked
     }
 
-    fn score_variants(&self, variants: &[(u32, f32)], filters: &Filters, norm: &Norms, stamp: u32, s: &mut Scratch) {
+    fn score_variants(&self, variants: &[(u32, f32)], filters: &Filters, norm: &Norms, stamp: u8, s: &mut Scratch) {
         for &(id, weight) in variants {
             let Some(term) = self.terms.get(id as usize) else {
                 continue;
@@ -177,7 +180,7 @@ impl SearchIndex {
                 cands.push((p.slot, start, pool.len() - start));
             }
         }
-        let (mut here, mut next_pool, mut next_cands) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut next_pool, mut next_cands) = (Vec::new(), Vec::new());
         for &(id, off) in terms {
             if (id, off) == (driver, driver_off) || cands.is_empty() {
                 continue;
@@ -191,10 +194,20 @@ impl SearchIndex {
                 let Some(&(slot, start, len)) = index_of.get(p.slot as usize).and_then(|&i| cands.get(i as usize)) else {
                     continue;
                 };
-                here.clear();
-                p.positions_into(&t.postings, off, &mut here);
+                // Keep the candidate starts this term also has, merging as positions decode.
+                let starts = &pool[start..start + len];
                 let before = next_pool.len();
-                intersect_into(&pool[start..start + len], &here, &mut next_pool);
+                let mut k = 0;
+                p.each_position(&t.postings, off, |pos| {
+                    while k < starts.len() && starts[k] < pos {
+                        k += 1;
+                    }
+                    if k < starts.len() && starts[k] == pos {
+                        next_pool.push(pos);
+                        k += 1;
+                    }
+                    k < starts.len()
+                });
                 if next_pool.len() > before {
                     next_cands.push((slot, before, next_pool.len() - before));
                 }
@@ -223,7 +236,7 @@ impl SearchIndex {
 
 impl Scratch {
     #[inline]
-    fn note(&mut self, slot: u32, score: f32, stamp: u32) {
+    fn note(&mut self, slot: u32, score: f32, stamp: u8) {
         let Some(x) = self.slots.get_mut(slot as usize) else {
             return;
         };
@@ -290,22 +303,6 @@ impl TopK {
 
     fn into_vec(self) -> Vec<(f32, u32)> {
         self.heap.into_iter().map(|r| (r.0, r.1)).collect()
-    }
-}
-
-/// Appends the common elements of two sorted lists to `out`.
-fn intersect_into(a: &[(u8, u32)], b: &[(u8, u32)], out: &mut Vec<(u8, u32)>) {
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push(a[i]);
-                i += 1;
-                j += 1;
-            }
-        }
     }
 }
 
@@ -393,9 +390,22 @@ mod tests {
     }
 
     #[test]
-    fn intersect_sorted_lists() {
-        let mut out = vec![(9, 9)];
-        intersect_into(&[(0, 1), (3, 4), (3, 9)], &[(3, 4), (3, 9), (3, 10)], &mut out);
-        assert_eq!(out, [(9, 9), (3, 4), (3, 9)]);
+    fn phrases_match_at_every_occurrence_and_across_fields() {
+        let ix = SearchIndex::build([
+            doc("many", "reset password", "x reset password y reset password z password reset"),
+            doc("edge", "password", "reset"),
+            doc("three", "a", "please reset my password now: reset my password"),
+        ]);
+        assert_eq!(ids(&ix, r#""reset password""#), ["many"]);
+        assert_eq!(ids(&ix, r#""reset my password""#), ["three"]);
+        // Title and body both count, so "many" scores its phrase in both fields.
+        let p = ix.plan(r#""reset password""#);
+        let Some(Group::Phrase(Some(terms))) = p.groups.first() else {
+            panic!("expected a phrase");
+        };
+        let mut s = Scratch { unfiltered: true, slots: vec![Slot::default(); 3], group_touched: Vec::new(), touched: Vec::new() };
+        let got = ix.phrase_matches(terms, &Filters::default(), &mut s);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].1, [1, 0, 0, 2]);
     }
 }

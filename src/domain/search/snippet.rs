@@ -107,7 +107,7 @@ fn window(text: &str, marks: &[Mark]) -> (usize, usize) {
         let fill = back_chars(text, end, SNIPPET_CHARS);
         if fill < start {
             start = match text[fill..].find(' ') {
-                Some(sp) if fill > 0 && fill + sp + 1 <= start => fill + sp + 1,
+                Some(sp) if fill > 0 && fill + sp < start => fill + sp + 1,
                 _ => fill,
             };
         }

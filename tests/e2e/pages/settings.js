@@ -67,6 +67,12 @@ export class Settings {
     return this.page.locator(`#tier${n}-limit`);
   }
 
+  /** A screenshot from the top of the page (the top bar is sticky). */
+  async shot(desk, name) {
+    await this.page.evaluate(() => window.scrollTo(0, 0));
+    await desk.shot(name);
+  }
+
   problems(section) {
     return this.panel(section).locator('.problems');
   }

@@ -14,7 +14,7 @@ test('switching who-am-I shows the name in the top bar and survives a reload', a
   await expect(card).toContainText('Jonas Weber');
   await expect(card).toContainText('Tier 1');
   await expect(card).toContainText(/On shift now\?\s*[✔✖] (Yes|No)/);
-  await desk.shot('settings-who-jonas');
+  await settings.shot(desk, 'settings-who-jonas');
   await page.reload();
   await desk.ready();
   await expect(settings.meBadge).toHaveText('Jonas Weber');
@@ -60,14 +60,14 @@ test('an admin adds a Tier 2 agent with a skill, and the agent appears in the as
   await dialog.getByLabel('Skills').fill('python');
   await dialog.getByLabel('Skills').press('Enter');
   await expect(dialog.locator('.chip', { hasText: 'python' })).toBeVisible();
-  await desk.shot('settings-agent-dialog');
+  await settings.shot(desk, 'settings-agent-dialog');
   await dialog.getByRole('button', { name: 'Save agent' }).click();
   await expect(dialog).toBeHidden();
   const row = settings.agentRow('Zara Quinn');
   await expect(row).toContainText('python');
   await expect(row).toContainText('Network');
   await expect(row.locator('td').first()).toHaveText('2');
-  await desk.shot('settings-agents');
+  await settings.shot(desk, 'settings-agents');
 
   await page.goto('/#/tickets');
   await desk.ready();
@@ -116,7 +116,7 @@ test('a bad calendar edit names the field and saves nothing', async ({ page }) =
   await expect(editor.locator('.day-row', { hasText: 'Monday' }).locator('.field-error')).toContainText('Monday: the range 17:00-09:00 does not end after it starts');
   await expect(editor.locator('.field-error', { hasText: 'Time zone' })).toContainText('"Mars/Base" is not a known time zone');
   await expect(desk.notice()).toContainText('Nothing was saved');
-  await desk.shot('settings-calendar-problem');
+  await settings.shot(desk, 'settings-calendar-problem');
 
   await page.reload();
   await expect(settings.panel('calendars')).toBeVisible();
@@ -201,6 +201,6 @@ test('every section has a screenshot', async ({ page }) => {
   await settings.iAm('admin');
   for (const key of Object.keys(SECTIONS)) {
     await settings.show(key);
-    await desk.shot(`settings-${key}`);
+    await settings.shot(desk, `settings-${key}`);
   }
 });

@@ -62,7 +62,7 @@ pub fn Agents() -> impl IntoView {
                 .iter()
                 .map(|a| {
                     let tiers = if a.tiers.is_empty() { "—".to_string() } else { a.tiers.iter().map(|t| t.0.to_string()).collect::<Vec<_>>().join(", ") };
-                    let shift = a.calendar.as_deref().map_or_else(|| "Tier's calendar".to_string(), |id| c.calendar(id).map_or(id.to_string(), |k| k.name.clone()));
+                    let shift = a.calendar.as_deref().map_or_else(|| "Tier's".to_string(), |id| c.calendar(id).map_or(id.to_string(), |k| k.name.clone()));
                     (a.clone(), tiers, names(&a.groups, c), shift)
                 })
                 .collect::<Vec<_>>()

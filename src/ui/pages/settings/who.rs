@@ -85,51 +85,54 @@ pub fn WhoAmI() -> impl IntoView {
             }).collect_view()}
         </select>
         <ProblemList form=form/>
-        {move || match { redraw.track(); me.get() } {
-            None => view! { <p class="muted">"Nobody is picked: this browser can read tickets but not work on them."</p> }.into_any(),
-            Some(a) => {
-                let now = desk.now;
-                let id = a.id.clone();
-                let facts = desk.config.with(|c| {
-                    let tiers = list_or_none(a.tiers.iter().map(|t| format!("{t} · {}", c.tier_name(*t))).collect());
-                    let groups = list_or_none(a.groups.iter().map(|g| c.groups.iter().find(|x| x.id == *g).map_or(g.clone(), |x| x.name.clone())).collect());
-                    (tiers, groups)
-                });
-                let open_tickets = move || desk.queue.with(|q| q.rows().iter().filter(|r| r.is_open() && r.assignee.as_deref() == Some(id.as_str())).count());
-                let agent = a.clone();
-                let shift = move || {
-                    let t = now.get();
-                    desk.config.with(|c| match shift_calendar(c, &agent) {
-                        Some((cal, which)) => {
-                            let open = cal.is_open(t);
-                            (which, open)
-                        }
-                        None => ("none (always on shift)".to_string(), true),
-                    })
-                };
-                let shift2 = shift.clone();
-                view! {
-                    <div class="card me-card">
-                        <h3>{a.name.clone()}{a.admin.then_some(" · Admin")}</h3>
-                        <dl class="facts">
-                            <dt>"E-mail"</dt><dd>{if a.email.is_empty() { "—".to_string() } else { a.email.clone() }}</dd>
-                            <dt>"Tiers"</dt><dd>{facts.0}</dd>
-                            <dt>"Groups"</dt><dd>{facts.1}</dd>
-                            <dt>"Skills"</dt><dd>{list_or_none(a.skills.clone())}</dd>
-                            <dt>"Capacity"</dt><dd>{move || format!("{} open tickets at once (holds {} now)", a.capacity, open_tickets())}</dd>
-                            <dt>"Shift calendar"</dt><dd>{move || shift().0}</dd>
-                            <dt>"On shift now?"</dt>
-                            <dd class="on-shift">{move || if shift2().1 { "✔ Yes, the shift calendar is open now" } else { "✖ No, the shift calendar is closed now" }}</dd>
-                        </dl>
-                        <label class="check-line">
-                            <input type="checkbox" prop:checked=a.away on:change=toggle_away />
-                            " I am away: give me no new tickets"
-                        </label>
-                        <FieldError form=form path=Signal::derive(move || format!("agents[{}]", my_index()))/>
-                        <p class="hint-text">{if a.away { "Marked away: automatic assignment skips you until you clear this." } else { "Available: automatic assignment may give you tickets while you are on shift." }}</p>
-                    </div>
+        {move || {
+            redraw.track();
+            match me.get() {
+                None => view! { <p class="muted">"Nobody is picked: this browser can read tickets but not work on them."</p> }.into_any(),
+                Some(a) => {
+                    let now = desk.now;
+                    let id = a.id.clone();
+                    let facts = desk.config.with(|c| {
+                        let tiers = list_or_none(a.tiers.iter().map(|t| format!("{t} · {}", c.tier_name(*t))).collect());
+                        let groups = list_or_none(a.groups.iter().map(|g| c.groups.iter().find(|x| x.id == *g).map_or(g.clone(), |x| x.name.clone())).collect());
+                        (tiers, groups)
+                    });
+                    let open_tickets = move || desk.queue.with(|q| q.rows().iter().filter(|r| r.is_open() && r.assignee.as_deref() == Some(id.as_str())).count());
+                    let agent = a.clone();
+                    let shift = move || {
+                        let t = now.get();
+                        desk.config.with(|c| match shift_calendar(c, &agent) {
+                            Some((cal, which)) => {
+                                let open = cal.is_open(t);
+                                (which, open)
+                            }
+                            None => ("none (always on shift)".to_string(), true),
+                        })
+                    };
+                    let shift2 = shift.clone();
+                    view! {
+                        <div class="card me-card">
+                            <h3>{a.name.clone()}{a.admin.then_some(" · Admin")}</h3>
+                            <dl class="facts">
+                                <dt>"E-mail"</dt><dd>{if a.email.is_empty() { "—".to_string() } else { a.email.clone() }}</dd>
+                                <dt>"Tiers"</dt><dd>{facts.0}</dd>
+                                <dt>"Groups"</dt><dd>{facts.1}</dd>
+                                <dt>"Skills"</dt><dd>{list_or_none(a.skills.clone())}</dd>
+                                <dt>"Capacity"</dt><dd>{move || format!("{} open tickets at once (holds {} now)", a.capacity, open_tickets())}</dd>
+                                <dt>"Shift calendar"</dt><dd>{move || shift().0}</dd>
+                                <dt>"On shift now?"</dt>
+                                <dd class="on-shift">{move || if shift2().1 { "✔ Yes, the shift calendar is open now" } else { "✖ No, the shift calendar is closed now" }}</dd>
+                            </dl>
+                            <label class="check-line">
+                                <input type="checkbox" prop:checked=a.away on:change=toggle_away />
+                                " I am away: give me no new tickets"
+                            </label>
+                            <FieldError form=form path=Signal::derive(move || format!("agents[{}]", my_index()))/>
+                            <p class="hint-text">{if a.away { "Marked away: automatic assignment skips you until you clear this." } else { "Available: automatic assignment may give you tickets while you are on shift." }}</p>
+                        </div>
+                    }
+                    .into_any()
                 }
-                .into_any()
             }
         }}
     }

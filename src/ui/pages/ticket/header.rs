@@ -94,6 +94,9 @@ pub fn Header() -> impl IntoView {
                     }
                 })}
                 <actions::ActionBar/>
+                <a class="button incident-report-link" href=crate::ui::route::Route::IncidentReport(page.id).href()>
+                    {crate::ui::pages::reports::incident::t().link}
+                </a>
             </div>
             // On paper the side panel's selects are hidden: their values are printed here.
             <p class="print-only">

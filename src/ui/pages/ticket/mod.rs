@@ -116,7 +116,9 @@ impl Page {
     /// Runs a command on this ticket as the current agent. Tells `done` when something
     /// changed; errors go to `here` (the field's error slot) or the notice bar.
     pub async fn exec(self, cmd: Command, done: String, here: Option<RwSignal<Option<String>>>) -> bool {
-        let r = self.desk.run(self.id, cmd, self.desk.actor()).await;
+        // The revision on screen: a field change against an older one is refused.
+        let seen = self.with_untracked(|l| l.ticket.rev);
+        let r = self.desk.run_seen(self.id, cmd, self.desk.actor(), seen).await;
         self.settle(r, done, here)
     }
 
@@ -314,6 +316,9 @@ fn TicketView() -> impl IntoView {
                     <fields::RootCause prominent=false/>
                 </Show>
                 <links::Links/>
+                <crate::ui::pages::kb::TicketArticles id=page.id
+                    articles=Signal::derive(move || page.with(|d| d.ticket.articles.clone()).unwrap_or_default())
+                    disabled=Signal::derive(move || page.with(|d| d.ticket.merged_into.is_some()).unwrap_or(true))/>
                 <time_spent::TimeSpent/>
                 <fields::RequesterInfo/>
             </aside>

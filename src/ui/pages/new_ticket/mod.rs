@@ -7,6 +7,9 @@ use crate::domain::ticket::NewTicket;
 use crate::ui::route::{navigate, Route};
 use crate::ui::state::use_desk;
 
+mod texts;
+use texts::t;
+
 #[component]
 pub fn NewTicketPage() -> impl IntoView {
     let desk = use_desk();
@@ -34,9 +37,9 @@ pub fn NewTicketPage() -> impl IntoView {
         };
         leptos::task::spawn_local(async move {
             match desk.create_ticket(new, desk.actor()).await {
-                Ok(t) => {
-                    desk.say(format!("Ticket {} created.", t.reference()));
-                    navigate(&Route::Ticket(t.id));
+                Ok(tk) => {
+                    desk.say((t().created)(&tk.reference()));
+                    navigate(&Route::Ticket(tk.id));
                 }
                 Err(crate::storage::StorageError::Invalid(e)) => error.set(Some((e.field.to_string(), e.message))),
                 Err(e) => error.set(Some((String::new(), e.to_string()))),
@@ -49,31 +52,31 @@ pub fn NewTicketPage() -> impl IntoView {
     };
     view! {
         <section class="page narrow">
-            <h1>"New ticket"</h1>
+            <h1>{t().title}</h1>
             <form class="form" on:submit=submit novalidate>
-                <label for="nt-subject">"Subject"</label>
+                <label for="nt-subject">{t().subject}</label>
                 <input id="nt-subject" name="subject" required maxlength="200" autofocus
                     prop:value=subject on:input=move |ev| subject.set(event_target_value(&ev)) />
                 {field_error("subject")}
-                <label for="nt-description">"Description"</label>
+                <label for="nt-description">{t().description}</label>
                 <textarea id="nt-description" name="description" rows="6"
                     prop:value=description on:input=move |ev| description.set(event_target_value(&ev))></textarea>
                 {field_error("description")}
                 <div class="row">
                     <div>
-                        <label for="nt-name">"Requester"</label>
+                        <label for="nt-name">{t().requester}</label>
                         <input id="nt-name" name="requester" required
                             prop:value=name on:input=move |ev| name.set(event_target_value(&ev)) />
                         {field_error("requester")}
                     </div>
                     <div>
-                        <label for="nt-email">"E-mail"</label>
+                        <label for="nt-email">{t().email}</label>
                         <input id="nt-email" name="email" type="email"
                             prop:value=email on:input=move |ev| email.set(event_target_value(&ev)) />
                         {field_error("email")}
                     </div>
                 </div>
-                <label for="nt-priority">"Priority"</label>
+                <label for="nt-priority">{t().priority}</label>
                 <select id="nt-priority" name="priority"
                     on:change=move |ev| if let Some(p) = Priority::parse(&event_target_value(&ev)) { priority.set(p) }>
                     {Priority::ALL.into_iter().map(|p| view! {
@@ -82,8 +85,8 @@ pub fn NewTicketPage() -> impl IntoView {
                 </select>
                 {move || error.get().filter(|(f, _)| f.is_empty()).map(|(_, m)| view! { <p class="field-error" role="alert">{m}</p> })}
                 <div class="actions">
-                    <button type="submit" class="primary" disabled=busy>"Create ticket"</button>
-                    <a class="button" href=Route::Queue("all".into()).href()>"Cancel"</a>
+                    <button type="submit" class="primary" disabled=busy>{t().create}</button>
+                    <a class="button" href=Route::Queue("all".into()).href()>{crate::ui::i18n::common().cancel}</a>
                 </div>
             </form>
         </section>
