@@ -25,8 +25,8 @@ use super::records::{corrupt, from_js, keyed, to_js, vec_from_js};
 use super::schema::{ix, ARTICLES, EVENTS, META, REVISIONS, SETTINGS, TICKETS};
 use super::Db;
 use crate::domain::article::{Article, ArticleRevision};
-use crate::domain::backup::Backup;
-use crate::domain::backup_stream::{sort_articles, sort_events, sort_revisions};
+use crate::domain::backup::{Backup, Counts};
+use crate::domain::backup_stream::{export_meta, frame, head_json, items_json, sort_articles, sort_events, sort_revisions};
 use crate::domain::desk::DeskConfig;
 use crate::domain::model::{Event, Ticket, TicketId, Time};
 use crate::domain::sla_snapshot::{snapshot_all, SlaSnapshot};
@@ -95,6 +95,13 @@ pub struct MergeWritten {
     pub revisions: usize,
 }
 
+/// An export: the file's text in order, and what it holds.
+pub struct ExportText {
+    /// JS strings; joined they are the file.
+    pub pieces: Vec<JsValue>,
+    pub counts: Counts,
+}
+
 /// Where the SLA snapshots of written tickets come from.
 pub enum Snapshots<'a> {
     Given(&'a HashMap<TicketId, SlaSnapshot>),
@@ -113,6 +120,38 @@ impl Db {
     ) -> Result<Option<DeskHead>> {
         let tx = self.raw().transaction(STORES).build()?;
         read_in(sys(&tx), batch, each).await
+    }
+
+    /// The desk as backup text: exactly the bytes of `backup::to_json` for the same data,
+    /// as JS strings of a few megabytes each (for a Blob), never as one string. `None` when
+    /// stopped.
+    pub async fn export_text(&self, exported_at: Time, on: &mut dyn FnMut(Progress) -> bool) -> Result<Option<ExportText>> {
+        let (mut tickets, mut events) = (vec![], vec![]);
+        let mut counts = Counts::default();
+        let mut max_id: Option<TicketId> = None;
+        let mut each = |_: &DeskHead, b: Batch, p: Progress| {
+            counts.tickets += b.tickets.len() as u64;
+            counts.events += b.events.len() as u64;
+            max_id = b.tickets.last().map(|t| t.id).or(max_id);
+            tickets.extend(items_json(&b.tickets).map(|s| JsValue::from_str(&s)));
+            events.extend(items_json(&b.events).map(|s| JsValue::from_str(&s)));
+            on(p)
+        };
+        let Some(head) = self.read_desk(READ_BATCH, &mut each).await? else {
+            return Ok(None);
+        };
+        counts.articles = head.articles.len() as u64;
+        counts.article_revisions = head.revisions.len() as u64;
+        let meta = export_meta(head.next_ticket_id, head.demo_seed, max_id);
+        let text = |s: &str| JsValue::from_str(s);
+        let lists = [
+            tickets,
+            events,
+            items_json(&head.articles).map(|s| text(&s)).into_iter().collect(),
+            items_json(&head.revisions).map(|s| text(&s)).into_iter().collect(),
+        ];
+        let pieces = frame(text(&head_json(exported_at, &counts, &meta, &head.config)), lists, text);
+        Ok(Some(ExportText { pieces, counts }))
     }
 
     /// The whole desk as one backup (for an import preview), read as [`Db::read_desk`] does.
@@ -135,7 +174,7 @@ impl Db {
         for name in RECORD_STORES {
             t.object_store(name)?.clear()?;
         }
-        let mut w = Writer::new(t, backup.tickets.len() + backup.events.len() + backup.articles.len() + backup.article_revisions.len());
+        let mut w = Writer::new(t, true, backup.tickets.len() + backup.events.len() + backup.articles.len() + backup.article_revisions.len());
         t.object_store(SETTINGS)?.put(&keyed("config", &backup.config)?)?;
         put_meta(t, backup, true)?;
         let all: Vec<&Ticket> = backup.tickets.iter().collect();
@@ -178,7 +217,7 @@ impl Db {
             revisions: d.revisions.len(),
         };
         drop(current);
-        let mut w = Writer::new(t, d.tickets.len() + d.events.len() + d.articles.len() + d.revisions.len());
+        let mut w = Writer::new(t, false, d.tickets.len() + d.events.len() + d.articles.len() + d.revisions.len());
         for id in &d.gone_tickets {
             t.object_store(TICKETS)?.delete(&JsValue::from_f64(*id as f64))?;
         }
@@ -374,6 +413,7 @@ fn put_meta(t: &IdbTransaction, b: &Backup, replace: bool) -> Result<()> {
 /// Puts records and keeps one batch in flight while the next is converted.
 struct Writer<'a> {
     t: &'a IdbTransaction,
+    add: bool,
     last: Option<IdbRequest>,
     in_flight: VecDeque<IdbRequest>,
     done: usize,
@@ -381,15 +421,16 @@ struct Writer<'a> {
 }
 
 impl<'a> Writer<'a> {
-    fn new(t: &'a IdbTransaction, total: usize) -> Self {
-        Writer { t, last: None, in_flight: VecDeque::new(), done: 0, total }
+    fn new(t: &'a IdbTransaction, add: bool, total: usize) -> Self {
+        Writer { t, add, last: None, in_flight: VecDeque::new(), done: 0, total }
     }
 
     fn put_array(&mut self, store: &str, values: &JsValue, n: usize) -> Result<()> {
         let s = self.t.object_store(store)?;
         let array: &Array = values.unchecked_ref();
         for v in array.iter() {
-            self.last = Some(s.put(&v)?);
+            // Into emptied stores `add`: a key given twice is an error that undoes everything.
+            self.last = Some(if self.add { s.add(&v)? } else { s.put(&v)? });
         }
         self.done += n;
         Ok(())

@@ -88,6 +88,7 @@ fn Shell(desk: Desk) -> impl IntoView {
                 {nav(Route::Kb(KbRoute::List), super::pages::kb::nav_label())}
                 {nav(Route::Reports, super::pages::reports::texts::t().nav)}
                 {nav(Route::Settings, "Settings")}
+                {nav(Route::Backup, super::pages::backup::nav_label())}
                 {nav(Route::Portal(super::pages::portal::PortalRoute::Home), super::labels::channel(crate::domain::model::Channel::Portal))}
             </nav>
             <div class="topbar-right">
@@ -109,6 +110,7 @@ fn Shell(desk: Desk) -> impl IntoView {
                 Route::NewTicket => view! { <NewTicketPage/> }.into_any(),
                 Route::Ticket(id) => view! { <TicketPage id=id/> }.into_any(),
                 Route::Settings => view! { <SettingsPage/> }.into_any(),
+                Route::Backup => view! { <super::pages::backup::BackupPage/> }.into_any(),
                 Route::Kb(r) => view! { <super::pages::kb::KbPage route=r/> }.into_any(),
                 Route::Reports => view! { <super::pages::reports::DashboardPage/> }.into_any(),
                 Route::IncidentReport(id) => view! { <super::pages::reports::IncidentPage id=id/> }.into_any(),

@@ -24,6 +24,8 @@ pub enum Route {
     IncidentReport(TicketId),
     /// Tiered support against swarming, on simulated tickets.
     CompareReport,
+    /// Backup and move: export, import, CSV.
+    Backup,
     NotFound(String),
 }
 
@@ -92,6 +94,7 @@ impl Route {
                 Err(_) => Route::NotFound(path.to_string()),
             },
             ["settings"] => Route::Settings,
+            ["backup"] => Route::Backup,
             ["reports"] => Route::Reports,
             ["reports", "compare"] => Route::CompareReport,
             ["reports", "incident", id] => id.parse().map(Route::IncidentReport).unwrap_or_else(|_| Route::NotFound(path.to_string())),
@@ -108,6 +111,7 @@ impl Route {
             Route::NewTicket => "#/tickets/new".into(),
             Route::Ticket(id) => format!("#/tickets/{id}"),
             Route::Settings => "#/settings".into(),
+            Route::Backup => "#/backup".into(),
             Route::Reports => "#/reports".into(),
             Route::IncidentReport(id) => format!("#/reports/incident/{id}"),
             Route::CompareReport => "#/reports/compare".into(),

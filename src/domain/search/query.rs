@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::fuzzy::Matcher;
+use super::fuzzy::Scanner;
 use super::tokenize::{tokens, Kind, Mode, Token};
 use super::SearchIndex;
 
@@ -219,7 +219,6 @@ impl SearchIndex {
     /// Dictionary terms within `max` edits of `term` that share its first letter, or start
     /// with its first two letters swapped.
     fn fuzzy_variants<'a>(&'a self, term: &str, max: usize, out: &mut Vec<(u32, f32, &'a str)>) {
-        let mut m = Matcher::new(term);
         let mut chars = term.chars();
         let (Some(a), b) = (chars.next(), chars.next()) else {
             return;
@@ -230,14 +229,18 @@ impl SearchIndex {
         }
         let mut found: Vec<(usize, u32, u32, &str)> = Vec::new();
         for lo in &slices {
-            for (k, &id) in self.dict.range::<str, _>((std::ops::Bound::Included(lo.as_str()), std::ops::Bound::Unbounded)) {
-                if !k.starts_with(lo.as_str()) {
+            let mut scan = Scanner::new(term, max);
+            let range = self.dict.range::<str, _>((std::ops::Bound::Included(lo.as_str()), std::ops::Bound::Unbounded));
+            let lo = lo.as_bytes();
+            for (k, &id) in range {
+                let kb = k.as_bytes();
+                if kb.len() < lo.len() || kb.iter().zip(lo).any(|(a, b)| a != b) {
                     break;
                 }
-                if k.len().abs_diff(term.len()) > max * 4 {
+                if kb.len().abs_diff(term.len()) > max * 4 {
                     continue;
                 }
-                if let Some(d) = m.distance(k, max).filter(|&d| d > 0) {
+                if let Some(d) = scan.distance(k).filter(|&d| d > 0) {
                     found.push((d, id, self.terms[id as usize].df, k));
                 }
             }

@@ -65,7 +65,7 @@ pub fn DemoBar() -> impl IntoView {
         <div class="demo-bar" role="group" aria-label="Demo clock">
             <span class="demo-tag">"DEMO"</span>
             <time class="demo-time">{move || desk.now.get().format("%a %d %b %H:%M:%S").to_string()}</time>
-            {speed_button(0, "⏸", "Pause")}
+            {speed_button(0, "‖", "Pause")}
             {speed_button(1, "1×", "Real time")}
             {speed_button(60, "60×", "60 times faster")}
             {speed_button(600, "600×", "600 times faster")}
@@ -77,7 +77,7 @@ pub fn DemoBar() -> impl IntoView {
                     } else {
                         desk.say("Nothing is due: no running clock will warn or breach.");
                     }
-                }>"Next event ⏭"</button>
+                }>"Next event »"</button>
             <span class="demo-sep" aria-hidden="true"></span>
             <Show when=move || desk.scenario.get().is_none()
                 fallback=move || view! {

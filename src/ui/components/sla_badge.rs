@@ -26,8 +26,8 @@ pub fn badge_parts(snap: &SlaSnapshot, engine: &SlaEngine, now: crate::domain::m
     Some(match m.state {
         SlaState::Breached => (format!("{} overdue {}", short(m.metric), humanize::minutes(-left)), "✖", "sla-breached"),
         SlaState::Warning => (format!("{} in {}", short(m.metric), humanize::minutes(left)), "⚠", "sla-warning"),
-        SlaState::Paused => (format!("{} paused, {} left", short(m.metric), humanize::minutes(left)), "⏸", "sla-paused"),
-        _ => (format!("{} in {}", short(m.metric), humanize::minutes(left)), "⏱", "sla-running"),
+        SlaState::Paused => (format!("{} paused, {} left", short(m.metric), humanize::minutes(left)), "‖", "sla-paused"),
+        _ => (format!("{} in {}", short(m.metric), humanize::minutes(left)), "◷", "sla-running"),
     })
 }
 

@@ -1,3 +1,4 @@
+pub mod backup;
 pub mod bulk;
 pub mod kb;
 pub mod new_ticket;

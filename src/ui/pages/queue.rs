@@ -140,6 +140,13 @@ pub fn QueuePage(view: String) -> impl IntoView {
         let now = desk.now.get_untracked();
         selected.set(desk.queue.with_untracked(|q| q.ids(&filter, sort, now)));
     };
+    // "Export CSV": the selection, or every ticket this queue shows.
+    let matching = move |_: ()| {
+        let Some(view) = current.get_untracked() else { return (String::new(), vec![]) };
+        let (filter, sort) = combined(&view, &refine.get_untracked());
+        let now = desk.now.get_untracked();
+        (view.id.clone(), desk.queue.with_untracked(|q| q.ids(&filter, sort, now)))
+    };
     let page_all_selected = move || {
         let ids: Vec<TicketId> = rows().iter().map(|r| r.id).collect();
         !ids.is_empty() && selected.with(|s| ids.iter().all(|id| s.contains(id)))
@@ -213,6 +220,7 @@ pub fn QueuePage(view: String) -> impl IntoView {
                         </select>
                     </label>
                     <button type="button" on:click=move |_| save_open.set(true)>"Save view…"</button>
+                    <crate::ui::pages::backup::ExportCsvButton selected=selected matching=matching/>
                     <span class="count" aria-live="polite">{move || format!("{} tickets", total())}</span>
                 </div>
                 <BulkBar selected=selected/>

@@ -146,7 +146,8 @@ pub fn DashboardPage() -> impl IntoView {
                 let tz = desk.config.with(desk_tz);
                 let a = long_day(local_day(tz, r.period.from));
                 let b = long_day(local_day(tz, r.period.to - chrono::Duration::seconds(1)));
-                (x.period_line)(&a, &b, &r.period.time_zone)
+                let days = if a == b { a } else { (x.span)(&a, &b) };
+                (x.period_line)(&days, &r.period.time_zone, r.period.as_of < r.period.to)
             })
         })
     };

@@ -82,11 +82,3 @@ pub fn kpi(key: &str) -> (&'static str, &'static str) {
     };
     translated.or_else(|| find(kpi_help(), key)).unwrap_or(("", ""))
 }
-
-pub fn label(key: &str) -> &'static str {
-    kpi(key).0
-}
-
-pub fn help(key: &str) -> &'static str {
-    kpi(key).1
-}

@@ -17,7 +17,10 @@ pub struct Texts {
     pub missing_day: &'static str,
     pub reversed: &'static str,
     pub too_long: &'static str,
-    pub period_line: fn(&str, &str, &str) -> String,
+    /// From one day to another.
+    pub span: fn(&str, &str) -> String,
+    /// The days, the time zone, whether the period runs on past now.
+    pub period_line: fn(&str, &str, bool) -> String,
     pub breakdown: &'static str,
     pub overall: &'static str,
     pub per_tier: &'static str,
@@ -89,7 +92,6 @@ pub struct Texts {
     pub window: fn(&str, &str, &str) -> String,
     pub demo_staff: &'static str,
     pub kpi: &'static str,
-    pub sim_tickets: &'static str,
     pub sla_all: &'static str,
     pub sim_errors: fn(usize) -> String,
 }
@@ -110,7 +112,8 @@ pub const EN: Texts = Texts {
     missing_day: "Choose both days.",
     reversed: "The first day must not be after the last day.",
     too_long: "A custom period can be at most ten years long.",
-    period_line: |a, b, tz| format!("{a} to {b}, counted up to now; days in {tz}."),
+    span: |a, b| format!("{a} to {b}"),
+    period_line: |d, tz, now| if now { format!("{d}, counted up to now; days in {tz}.") } else { format!("{d}; days in {tz}.") },
     breakdown: "Breakdown",
     overall: "Whole desk",
     per_tier: "Per tier",
@@ -179,7 +182,6 @@ pub const EN: Texts = Texts {
     window: |a, b, c| format!("Tickets arrive from {a} to {b}; the figures are taken at {c}."),
     demo_staff: "This desk does not have agents in Tiers 1 to 3, so the simulation uses the demo desk's staff.",
     kpi: "Key figure",
-    sim_tickets: "Tickets",
     sla_all: "SLA compliance, all metrics",
     sim_errors: |n| format!("{n} simulated actions were refused by the desk's rules and left out."),
 };
@@ -200,7 +202,8 @@ pub const DE: Texts = Texts {
     missing_day: "Wählen Sie beide Tage.",
     reversed: "Der erste Tag darf nicht nach dem letzten liegen.",
     too_long: "Ein eigener Zeitraum darf höchstens zehn Jahre lang sein.",
-    period_line: |a, b, tz| format!("{a} bis {b}, gezählt bis jetzt; Tage in {tz}."),
+    span: |a, b| format!("{a} bis {b}"),
+    period_line: |d, tz, now| if now { format!("{d}, gezählt bis jetzt; Tage in {tz}.") } else { format!("{d}; Tage in {tz}.") },
     breakdown: "Aufschlüsselung",
     overall: "Gesamter Service Desk",
     per_tier: "Je Stufe",
@@ -269,7 +272,6 @@ pub const DE: Texts = Texts {
     window: |a, b, c| format!("Tickets kommen von {a} bis {b} an; die Kennzahlen gelten zum {c}."),
     demo_staff: "Dieser Service Desk hat nicht in jeder der Stufen 1 bis 3 Mitarbeiter, daher nutzt die Simulation die Mitarbeiter des Demo-Service-Desks.",
     kpi: "Kennzahl",
-    sim_tickets: "Tickets",
     sla_all: "SLA-Einhaltung, alle Kennzahlen",
     sim_errors: |n| format!("{n} simulierte Aktionen wurden von den Regeln des Service Desks abgelehnt und ausgelassen."),
 };
@@ -290,7 +292,8 @@ pub const ZH: Texts = Texts {
     missing_day: "请选择两个日期。",
     reversed: "开始日期不能晚于结束日期。",
     too_long: "自定义期间最长为十年。",
-    period_line: |a, b, tz| format!("{a} 至 {b}，统计到现在；日期按 {tz} 时区。"),
+    span: |a, b| format!("{a} 至 {b}"),
+    period_line: |d, tz, now| if now { format!("{d}，统计到现在；日期按 {tz} 时区。") } else { format!("{d}；日期按 {tz} 时区。") },
     breakdown: "细分",
     overall: "整个服务台",
     per_tier: "按级别",
@@ -359,7 +362,6 @@ pub const ZH: Texts = Texts {
     window: |a, b, c| format!("工单在 {a} 至 {b} 之间到达；指标统计到 {c}。"),
     demo_staff: "本服务台在 1 至 3 级并非都有坐席，因此模拟使用演示服务台的人员。",
     kpi: "指标",
-    sim_tickets: "工单",
     sla_all: "SLA 达成率（所有指标）",
     sim_errors: |n| format!("有 {n} 个模拟操作被服务台规则拒绝，已略过。"),
 };

@@ -109,7 +109,7 @@ pub fn Agents() -> impl IntoView {
                             <td class="num">{a.capacity}</td>
                             <td>{shift}</td>
                             <td>
-                                <span class="nowrap">{if a.away { "⏸ Away" } else { "✔ Available" }}</span>
+                                <span class="nowrap">{if a.away { "‖ Away" } else { "✔ Available" }}</span>
                                 {a.admin.then(|| view! { " " <span class="badge admin-badge">"Admin"</span> })}
                             </td>
                             <td class="num">{move || open_tickets(desk, &count_id)}</td>

@@ -11,6 +11,7 @@ use crate::domain::reports::incident::{tier_totals, IncidentTicket, SlaOutcome, 
 use crate::domain::sla::SlaState;
 use crate::ui::format;
 use crate::ui::labels;
+use crate::ui::route::{KbRoute, Route};
 
 fn when(x: crate::domain::model::Time) -> impl IntoView {
     view! { <time datetime=format::iso(x)>{format::datetime(x)}</time> }
@@ -133,7 +134,10 @@ pub fn Report(loaded: Arc<Loaded>, href: String) -> impl IntoView {
                     view! { <p class="muted">{x.none}</p> }.into_any()
                 } else {
                     view! { <ul>{articles.into_iter().map(|(id, title)| view! {
-                        <li>{title.unwrap_or_else(|| id.clone())}" "<code>{id}</code></li>
+                        <li>
+                            <a href=Route::Kb(KbRoute::Article(id.clone())).href()>{title.unwrap_or_else(|| id.clone())}</a>
+                            " "<code>{id}</code>
+                        </li>
                     }).collect_view()}</ul> }.into_any()
                 }}
             </section>
