@@ -72,11 +72,13 @@ tools:
 	fi
 
 test-tools:
-	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
-	  echo "Installing Chromium and ChromeDriver from Debian"; \
+	@# fonts-noto-cjk: without a CJK font the Chinese pages render as boxes.
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+	    || ! fc-list :lang=zh-cn 2>/dev/null | grep -q .; then \
+	  echo "Installing Chromium, ChromeDriver and CJK fonts from Debian"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] && echo "" || echo sudo ); \
 	  $$SUDO apt-get update -qq; \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null; \
 	fi
 	@if [ ! -f $(E2E)/node_modules/.package-lock.json ] \
 	    || ! cmp -s $(E2E)/package-lock.json $(E2E)/node_modules/.installed-lock.json; then \

@@ -43,7 +43,7 @@ fn read(bytes: &[u8]) -> Result<Backup, Vec<Problem>> {
     let mut r = Reader::new(bytes);
     loop {
         if let Step::Done(result) = r.step(4096) {
-            return result;
+            return *result;
         }
     }
 }
@@ -121,11 +121,17 @@ async fn a_cancelled_import_leaves_the_old_data() {
     let (db, _) = desk("bk-cancel", 7, 30).await;
     let before = export(&db).await;
     let other = demo::generate(8, 60, now());
+    // Cancel once the tickets are written, before their events.
+    let mut stopped_at = 0;
     let result = db
-        .replace_desk(&other, Snapshots::At(now()), &mut |p| p.stage == Stage::Writing && p.done < 1_000)
+        .replace_desk(&other, Snapshots::At(now()), &mut |p| {
+            stopped_at = p.done;
+            p.done < 60
+        })
         .await
         .unwrap();
     assert_eq!(result, Outcome::Cancelled);
+    assert_eq!(stopped_at, 60);
     assert_eq!(export(&db).await, before);
     db.close();
 }

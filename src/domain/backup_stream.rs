@@ -120,8 +120,8 @@ pub fn export_meta(stored_next: TicketId, demo_seed: Option<u64>, max_ticket: Op
 pub enum Step {
     /// More to do; `done` of `total` work units so far (for a progress bar).
     Working { done: u64, total: u64 },
-    /// The same result [`backup::parse`] gives for the file.
-    Done(Result<Backup, Vec<Problem>>),
+    /// The same result [`backup::parse`] gives for the file (boxed: a backup is large).
+    Done(Box<Result<Backup, Vec<Problem>>>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -237,15 +237,15 @@ impl<'a> Reader<'a> {
             Phase::Check => {
                 self.phase = Phase::Finished;
                 match self.assemble() {
-                    Some(b) => Step::Done(check(b)),
-                    None => Step::Done(backup::parse(self.bytes)),
+                    Some(b) => Step::Done(Box::new(check(b))),
+                    None => Step::Done(Box::new(backup::parse(self.bytes))),
                 }
             }
             Phase::Fallback => {
                 self.phase = Phase::Finished;
-                Step::Done(backup::parse(self.bytes))
+                Step::Done(Box::new(backup::parse(self.bytes)))
             }
-            Phase::Finished => Step::Done(Err(vec![Problem::new("$", "the file was already read")])),
+            Phase::Finished => Step::Done(Box::new(Err(vec![Problem::new("$", "the file was already read")]))),
         }
     }
 

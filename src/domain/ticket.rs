@@ -13,17 +13,73 @@ pub const MAX_BODY: usize = 50_000;
 pub const MAX_SHORT: usize = 200;
 
 /// A rejected command: which field is wrong and why, in words a user understands.
+///
+/// `message` is English (the CLI and logs print it); `kind` says the same as data, so the
+/// app can word it in the reader's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DomainError {
     pub field: &'static str,
     pub message: String,
+    pub kind: ErrorKind,
+}
+
+/// What is wrong, machine-readable. `Other` means only `message` tells.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum ErrorKind {
+    /// The field is empty but must be filled in.
+    Required,
+    /// The text has `len` characters; at most `max` are allowed.
+    TooLong { len: usize, max: usize },
+    /// `value` is not an e-mail address.
+    NotEmail { value: String },
+    /// There is no tier with this number.
+    NoSuchTier { tier: u8 },
+    /// The status cannot change from `from` to `to` directly.
+    BadTransition { from: Status, to: Status },
+    /// Moving to another tier needs a reason.
+    ReasonRequired,
+    /// A ticket with this status cannot change tier.
+    NotOpen { status: Status },
+    /// Resolved longer than the reopen window (`hours`) ago.
+    ReopenWindow { hours: i64 },
+    /// The ticket is closed.
+    Closed,
+    /// The ticket was merged into `into`.
+    Merged { into: TicketId },
+    /// An impact or urgency level outside 1-4.
+    BadLevel { level: u8 },
+    /// A ticket cannot link to itself.
+    SelfLink,
+    /// Time logged must be between 1 minute and 24 hours.
+    BadMinutes,
+    /// A rating must be from 1 to 5.
+    BadScore,
+    /// A rating needs a resolved ticket.
+    NotResolved,
+    /// No ticket with this number exists.
+    NoSuchTicket { id: TicketId },
+    /// Ticket `other` was merged into `into`: link to that one instead.
+    LinkToMerged { other: TicketId, into: TicketId },
+    #[default]
+    Other,
 }
 
 impl DomainError {
+    /// An error only its message describes (`ErrorKind::Other`).
     pub fn new(field: &'static str, message: impl Into<String>) -> Self {
         DomainError {
             field,
             message: message.into(),
+            kind: ErrorKind::Other,
+        }
+    }
+
+    /// An error with its kind, for the app to put in the reader's words.
+    pub fn of(field: &'static str, kind: ErrorKind, message: impl Into<String>) -> Self {
+        DomainError {
+            field,
+            message: message.into(),
+            kind,
         }
     }
 }
@@ -103,8 +159,9 @@ pub struct NewTicket {
 fn check_len(field: &'static str, value: &str, max: usize) -> Result<(), DomainError> {
     let n = value.chars().count();
     if n > max {
-        return Err(DomainError::new(
+        return Err(DomainError::of(
             field,
+            ErrorKind::TooLong { len: n, max },
             format!("is {n} characters long; the limit is {max}"),
         ));
     }
@@ -113,7 +170,7 @@ fn check_len(field: &'static str, value: &str, max: usize) -> Result<(), DomainE
 
 fn check_required(field: &'static str, value: &str, max: usize) -> Result<(), DomainError> {
     if value.trim().is_empty() {
-        return Err(DomainError::new(field, "is required"));
+        return Err(DomainError::of(field, ErrorKind::Required, "is required"));
     }
     check_len(field, value, max)
 }
@@ -126,14 +183,16 @@ pub fn validate_new(new: &NewTicket) -> Result<(), DomainError> {
     check_len("email", &new.requester.email, MAX_SHORT)?;
     let email = new.requester.email.trim();
     if !email.is_empty() && !looks_like_email(email) {
-        return Err(DomainError::new(
+        return Err(DomainError::of(
             "email",
+            ErrorKind::NotEmail { value: email.to_string() },
             format!("\"{email}\" is not an e-mail address"),
         ));
     }
     if !new.tier.is_valid() {
-        return Err(DomainError::new(
+        return Err(DomainError::of(
             "tier",
+            ErrorKind::NoSuchTier { tier: new.tier.0 },
             format!("tier {} does not exist; tiers go from 0 to 4", new.tier.0),
         ));
     }
@@ -367,8 +426,9 @@ pub fn apply(
     ids: &mut dyn IdGen,
 ) -> Result<Vec<Event>, DomainError> {
     if ticket.merged_into.is_some() {
-        return Err(DomainError::new(
+        return Err(DomainError::of(
             "ticket",
+            ErrorKind::Merged { into: ticket.merged_into.unwrap_or_default() },
             format!(
                 "was merged into #{}; work on that ticket instead",
                 ticket.merged_into.unwrap_or_default()
@@ -404,8 +464,9 @@ fn set_status(t: &mut Ticket, to: Status, rec: &mut Recorder) {
 fn reopen_allowed(history: &[Event], ctx: &Ctx) -> Result<(), DomainError> {
     if let Some(resolved) = last_resolved_at(history) {
         if ctx.now - resolved > ctx.reopen_window {
-            return Err(DomainError::new(
+            return Err(DomainError::of(
                 "status",
+                ErrorKind::ReopenWindow { hours: ctx.reopen_window.num_hours() },
                 format!(
                     "can no longer be reopened: it was resolved more than {} hours ago; open a new ticket",
                     ctx.reopen_window.num_hours()
@@ -426,7 +487,7 @@ fn apply_to(
         Command::Reply(body) => {
             check_required("reply", &body, MAX_BODY)?;
             if t.status == Status::Closed {
-                return Err(DomainError::new("reply", "the ticket is closed"));
+                return Err(DomainError::of("reply", ErrorKind::Closed, "the ticket is closed"));
             }
             rec.push(EventKind::PublicReply { body });
             // Answering a new ticket is working on it.
@@ -442,8 +503,9 @@ fn apply_to(
             check_required("reply", &body, MAX_BODY)?;
             match t.status {
                 Status::Closed => {
-                    return Err(DomainError::new(
+                    return Err(DomainError::of(
                         "reply",
+                        ErrorKind::Closed,
                         "the ticket is closed; open a new ticket",
                     ))
                 }
@@ -458,8 +520,9 @@ fn apply_to(
         }
         Command::SetStatus(to) => {
             if !t.status.can_become(to) {
-                return Err(DomainError::new(
+                return Err(DomainError::of(
                     "status",
+                    ErrorKind::BadTransition { from: t.status, to },
                     format!(
                         "cannot go from {} to {}",
                         t.status.label(),
@@ -485,8 +548,9 @@ fn apply_to(
         Command::SetImpactUrgency { impact, urgency, priority } => {
             for (name, level) in [("impact", impact), ("urgency", urgency)] {
                 if !(1..=4).contains(&level) {
-                    return Err(DomainError::new(
+                    return Err(DomainError::of(
                         name,
+                        ErrorKind::BadLevel { level },
                         format!("{level} is not a level; levels go from 1 (highest) to 4"),
                     ));
                 }
@@ -518,22 +582,25 @@ fn apply_to(
         }
         Command::ChangeTier { to, cause, reason } => {
             if !to.is_valid() {
-                return Err(DomainError::new(
+                return Err(DomainError::of(
                     "tier",
+                    ErrorKind::NoSuchTier { tier: to.0 },
                     format!("tier {} does not exist; tiers go from 0 to 4", to.0),
                 ));
             }
             let reason = reason.trim().to_string();
             if reason.is_empty() {
-                return Err(DomainError::new(
+                return Err(DomainError::of(
                     "reason",
+                    ErrorKind::ReasonRequired,
                     "is required when a ticket changes tier",
                 ));
             }
             check_len("reason", &reason, MAX_SHORT)?;
             if !t.status.is_open() {
-                return Err(DomainError::new(
+                return Err(DomainError::of(
                     "tier",
+                    ErrorKind::NotOpen { status: t.status },
                     format!("a {} ticket cannot change tier", t.status.label().to_lowercase()),
                 ));
             }
@@ -610,7 +677,7 @@ fn apply_to(
         }
         Command::Link { kind, other } => {
             if other == t.id {
-                return Err(DomainError::new("link", "a ticket cannot link to itself"));
+                return Err(DomainError::of("link", ErrorKind::SelfLink, "a ticket cannot link to itself"));
             }
             let link = TicketLink { kind, other };
             if !t.links.contains(&link) {
@@ -627,8 +694,9 @@ fn apply_to(
         }
         Command::LogTime(minutes) => {
             if minutes == 0 || minutes > 24 * 60 {
-                return Err(DomainError::new(
+                return Err(DomainError::of(
                     "time spent",
+                    ErrorKind::BadMinutes,
                     "must be between 1 minute and 24 hours",
                 ));
             }
@@ -643,12 +711,13 @@ fn apply_to(
         }
         Command::Rate { score, comment } => {
             if !(1..=5).contains(&score) {
-                return Err(DomainError::new("rating", "must be from 1 to 5"));
+                return Err(DomainError::of("rating", ErrorKind::BadScore, "must be from 1 to 5"));
             }
             check_len("comment", &comment, MAX_BODY)?;
             if !matches!(t.status, Status::Resolved | Status::Closed) {
-                return Err(DomainError::new(
+                return Err(DomainError::of(
                     "rating",
+                    ErrorKind::NotResolved,
                     "can be given once the ticket is resolved",
                 ));
             }
@@ -843,5 +912,32 @@ mod tests {
         let tj = serde_json::to_string(&t).unwrap();
         let tb: Ticket = serde_json::from_str(&tj).unwrap();
         assert_eq!(tb, t);
+    }
+
+    #[test]
+    fn errors_carry_their_kind_as_data() {
+        let mut ids = SeqIds::new("e");
+        let ctx = Ctx::new(t0(), agent("alice"));
+        let long = "x".repeat(MAX_SUBJECT + 5);
+        let e = create(1, NewTicket { subject: long, ..new_ticket() }, &ctx, &mut ids).unwrap_err();
+        assert_eq!((e.field, e.kind), ("subject", ErrorKind::TooLong { len: 205, max: 200 }));
+        let e = create(1, NewTicket { subject: " ".into(), ..new_ticket() }, &ctx, &mut ids).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::Required);
+        assert_eq!(e.message, "is required", "the English message stays for the CLI");
+        let mut bad = new_ticket();
+        bad.requester.email = "dana-at-example".into();
+        let e = create(1, bad, &ctx, &mut ids).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::NotEmail { value: "dana-at-example".into() });
+
+        let (mut t, hist) = create(1, new_ticket(), &ctx, &mut ids).unwrap();
+        let e = apply(&mut t, &hist, Command::SetStatus(Status::Closed), &ctx, &mut ids).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::BadTransition { from: Status::New, to: Status::Closed });
+        let e = apply(&mut t, &hist, Command::ChangeTier { to: Tier(2), cause: EscalationCause::Manual, reason: "  ".into() }, &ctx, &mut ids).unwrap_err();
+        assert_eq!((e.field, e.kind), ("reason", ErrorKind::ReasonRequired));
+        let e = apply(&mut t, &hist, Command::LogTime(0), &ctx, &mut ids).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::BadMinutes);
+        let e = apply(&mut t, &hist, Command::Link { kind: LinkKind::Related, other: 1 }, &ctx, &mut ids).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::SelfLink);
+        assert_eq!(DomainError::new("merge", "x").kind, ErrorKind::Other);
     }
 }

@@ -111,6 +111,11 @@ pub fn sla_entry(e: &SlaEvent) -> Entry {
     Entry { class: "sla", who: "SLA".into(), summary: format!("{} {what}", e.metric.label()), body: None, public: false }
 }
 
+/// The key of a derived row: made from the SLA event's metric, state and instant.
+pub fn sla_key(e: &SlaEvent) -> String {
+    format!("sla-{}-{}-{}", e.metric.as_str(), e.state.as_str(), e.at.timestamp())
+}
+
 /// Whether an SLA event has happened by `now`. A breach counts from the first instant after
 /// the due time, as the SLA clocks do; a warning from its instant.
 pub fn sla_event_past(e: &SlaEvent, now: Time) -> bool {
@@ -131,7 +136,7 @@ pub fn rows(events: &[Event], sla: &[SlaEvent], now: Time, cfg: &DeskConfig, req
         .collect();
     out.extend(sla.iter().filter(|e| sla_event_past(e, now)).map(|e| Row {
         at: e.at,
-        key: format!("sla-{}-{}-{}", e.metric.as_str(), e.state.as_str(), e.at.timestamp()),
+        key: sla_key(e),
         kind: "sla",
         entry: sla_entry(e),
         derived: true,

@@ -482,7 +482,7 @@ async fn write_tickets(
     for chunk in tickets.chunks(TICKET_WRITE_BATCH) {
         let computed;
         let snaps: &HashMap<TicketId, SlaSnapshot> = match snapshots {
-            Snapshots::Given(s) => *s,
+            Snapshots::Given(s) => s,
             Snapshots::At(now) => {
                 let owned: Vec<Ticket> = chunk.iter().map(|t| (*t).clone()).collect();
                 let history: Vec<Event> =

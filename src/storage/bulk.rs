@@ -3,7 +3,8 @@
 
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
-use wasm_bindgen::JsValue;
+use indexed_db_futures::internals::SystemRepr;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::error::Result;
 use super::records::{event_to_js, keyed, ticket_to_js, to_js};
@@ -70,10 +71,13 @@ impl Db {
 }
 
 fn write_all(tx: &indexed_db_futures::transaction::Transaction<'_>, p: Prepared) -> Result<()> {
+    // Plain web-sys requests: a future per record made a 100k-ticket seed take minutes, and
+    // the transaction's commit reports any failed put anyway.
+    let t: &web_sys::IdbTransaction = tx.as_sys().unchecked_ref();
     let put_all = |store: &str, values: Vec<JsValue>| -> Result<()> {
-        let s = tx.object_store(store)?;
+        let s = t.object_store(store)?;
         for v in values {
-            s.put(v).primitive()?;
+            s.put(&v)?;
         }
         Ok(())
     };

@@ -9,6 +9,7 @@ mod config;
 mod error;
 mod portal;
 mod records;
+pub mod recovery;
 mod reports;
 pub mod schema;
 mod tickets;

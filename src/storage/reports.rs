@@ -95,7 +95,7 @@ impl Db {
 /// Pairs each ticket with its events. The index returns them by `[ticket, seq]`; they are
 /// sorted again (by seq, then time) so that any stored order works.
 fn group(tickets: Vec<Ticket>, mut events: Vec<Event>) -> Vec<(Ticket, Vec<Event>)> {
-    events.sort_by(|a, b| (a.ticket, a.seq, a.at).cmp(&(b.ticket, b.seq, b.at)));
+    events.sort_by_key(|e| (e.ticket, e.seq, e.at));
     let mut rest = events.into_iter().peekable();
     let mut out = Vec::with_capacity(tickets.len());
     for t in tickets {

@@ -64,7 +64,7 @@ pub fn start(desk: Desk) {
                     Ok(true) => gloo_timers::future::TimeoutFuture::new(0).await,
                     Ok(false) => break,
                     Err(e) => {
-                        desk.fail(format!("Automatic escalation and assignment stopped: {e}"));
+                        desk.fail((crate::ui::app_texts::t().automation_stopped)(&crate::ui::errors::storage(&e)));
                         break;
                     }
                 }

@@ -17,14 +17,63 @@ pub fn datetime(t: Time) -> String {
 
 /// Short day and time for the top bar: "Wed 25 Nov 14:05" / "Mi 25.11. 14:05" / "11月25日 周三 14:05".
 pub fn clock(t: Time) -> String {
+    clock_at(t.with_timezone(&Local), false)
+}
+
+/// `clock` with seconds, for the demo clock.
+pub fn clock_seconds(t: Time) -> String {
+    clock_at(t.with_timezone(&Local), true)
+}
+
+/// `clock` for a time already in some zone (a calendar's, say), with or without seconds.
+pub fn clock_at<Z: chrono::TimeZone>(local: chrono::DateTime<Z>, seconds: bool) -> String
+where
+    Z::Offset: std::fmt::Display,
+{
     use chrono::Datelike;
-    let local = t.with_timezone(&Local);
     let wd = local.weekday().num_days_from_monday() as usize;
+    let hm = if seconds { "%H:%M:%S" } else { "%H:%M" };
     match lang() {
-        Lang::En => local.format("%a %d %b %H:%M").to_string(),
-        Lang::De => format!("{} {}", ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"][wd], local.format("%d.%m. %H:%M")),
-        Lang::Zh => format!("{} {} {}", local.format("%m月%d日"), ["周一", "周二", "周三", "周四", "周五", "周六", "周日"][wd], local.format("%H:%M")),
+        Lang::En => local.format(&format!("%a %d %b {hm}")).to_string(),
+        Lang::De => format!("{} {}", ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"][wd], local.format(&format!("%d.%m. {hm}"))),
+        Lang::Zh => format!("{} {} {}", local.format("%m月%d日"), ["周一", "周二", "周三", "周四", "周五", "周六", "周日"][wd], local.format(hm)),
     }
+}
+
+/// A duration in minutes, to the two largest units: "3 h 20 min" (English and German) /
+/// "3小时20分钟".
+pub fn duration(total: i64) -> String {
+    let sign = if total < 0 { "-" } else { "" };
+    let m = total.unsigned_abs();
+    let (d, h, min) = (m / 1440, (m % 1440) / 60, m % 60);
+    let l = lang();
+    let (du, hu, mu, sep) = match l {
+        Lang::En => (" d", " h", " min", " "),
+        // German badges and tables are long already: the unit symbols keep them short.
+        Lang::De => (" d", " h", " min", " "),
+        Lang::Zh => ("天", "小时", "分钟", ""),
+    };
+    let body = if d > 0 {
+        if h > 0 { format!("{d}{du}{sep}{h}{hu}") } else { format!("{d}{du}") }
+    } else if h > 0 {
+        if min > 0 { format!("{h}{hu}{sep}{min}{mu}") } else { format!("{h}{hu}") }
+    } else {
+        format!("{min}{mu}")
+    };
+    format!("{sign}{body}")
+}
+
+/// An age in the largest unit only, for table cells: "5m", "3h", "2d", "6w" and the like.
+pub fn age(total_minutes: i64) -> String {
+    let m = total_minutes.max(0);
+    let (n, unit) = match m {
+        0..=59 => (m, 0),
+        60..=1439 => (m / 60, 1),
+        1440..=20159 => (m / 1440, 2),
+        _ => (m / 10080, 3),
+    };
+    let units = lang().pick(["m", "h", "d", "w"], [" min", " h", " d", " Wo."], ["分钟", "小时", "天", "周"]);
+    format!("{n}{}", units[unit])
 }
 
 /// Just the date.

@@ -36,19 +36,8 @@ fn focus_id(id: &str) -> bool {
     }
 }
 
-/// The shortcuts the help dialog lists.
-pub const SHORTCUTS: &[(&str, &str)] = &[
-    ("j / k", "Next / previous ticket in a list"),
-    ("Enter", "Open the selected ticket"),
-    ("x", "Select the ticket for a bulk action"),
-    ("c", "Create a ticket"),
-    ("/", "Search or filter"),
-    ("r", "Reply (on a ticket)"),
-    ("n", "Internal note (on a ticket)"),
-    ("e", "Escalate (on a ticket)"),
-    ("?", "Show these shortcuts"),
-    ("Esc", "Close a dialog"),
-];
+/// The keys the help dialog lists; what each does is in `app_texts::Texts::shortcuts`.
+pub const SHORTCUT_KEYS: [&str; 10] = ["j / k", "Enter", "x", "c", "/", "r", "n", "e", "?", "Esc"];
 
 /// Installs the global shortcuts; `help` opens the shortcut list.
 pub fn install(help: RwSignal<bool>) {
@@ -86,13 +75,13 @@ pub fn install(help: RwSignal<bool>) {
 #[component]
 pub fn ShortcutHelp(open: RwSignal<bool>) -> impl IntoView {
     view! {
-        <super::components::dialog::Dialog open=open title="Keyboard shortcuts".to_string()>
+        <super::components::dialog::Dialog open=open title=super::app_texts::t().shortcuts_title.to_string()>
             <table class="shortcuts">
                 <tbody>
-                    {SHORTCUTS.iter().map(|(k, what)| view! { <tr><th scope="row"><kbd>{*k}</kbd></th><td>{*what}</td></tr> }).collect_view()}
+                    {SHORTCUT_KEYS.iter().zip(super::app_texts::t().shortcuts).map(|(k, what)| view! { <tr><th scope="row"><kbd>{*k}</kbd></th><td>{what}</td></tr> }).collect_view()}
                 </tbody>
             </table>
-            <div class="actions"><button type="button" on:click=move |_| open.set(false)>"Close"</button></div>
+            <div class="actions"><button type="button" on:click=move |_| open.set(false)>{super::i18n::common().close}</button></div>
         </super::components::dialog::Dialog>
     }
 }

@@ -64,6 +64,11 @@ impl Kiosk {
         matches!(self.state.get(), KioskState::Locked(_) | KioskState::Unlocked(_))
     }
 
+    /// `active`, read outside the reactive graph (event handlers).
+    pub fn active_untracked(&self) -> bool {
+        matches!(self.state.get_untracked(), KioskState::Locked(_) | KioskState::Unlocked(_))
+    }
+
     /// Locks again after staff unlocked.
     pub fn relock(&self) {
         if let KioskState::Unlocked(l) = self.state.get_untracked() {

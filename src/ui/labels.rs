@@ -4,6 +4,7 @@
 use crate::domain::article::Audience;
 use crate::domain::desk::{AssignmentMethod, Metric, WorkMode};
 use crate::domain::model::{Channel, EscalationCause, LinkKind, Priority, Status, Tier};
+use crate::domain::queue::Sort;
 use crate::domain::sla::SlaState;
 use crate::ui::i18n::lang;
 
@@ -36,6 +37,26 @@ pub fn tier(t: Tier) -> String {
     match l {
         crate::ui::i18n::Lang::Zh => zh.get(usize::from(t.0)).map(|s| s.to_string()).unwrap_or_else(|| format!("{}级", t.0)),
         _ => format!("{} {}", l.pick("Tier", "Stufe", ""), t.0),
+    }
+}
+
+/// The tier on a small badge: "T2" / "S2" / "二级".
+pub fn tier_short(t: Tier) -> String {
+    match lang() {
+        crate::ui::i18n::Lang::Zh => tier(t),
+        l => format!("{}{}", l.pick("T", "S", ""), t.0),
+    }
+}
+
+/// The name the desk gives a tier. A name still equal to the English default (as in a new
+/// or demo desk) is shown as the default name in the page's language; a name an admin chose
+/// is shown as written.
+pub fn tier_name(cfg: &crate::domain::desk::DeskConfig, t: Tier) -> String {
+    let name = cfg.tier_name(t);
+    if name == t.default_name() {
+        tier_default_name(t).to_string()
+    } else {
+        name
     }
 }
 
@@ -133,5 +154,29 @@ pub fn work_mode(m: WorkMode) -> &'static str {
     match m {
         WorkMode::Tiered => l.pick("Tiered", "Stufenmodell", "分级支持"),
         WorkMode::Swarm => l.pick("Swarming", "Swarming", "集群协作"),
+    }
+}
+
+/// Day of the week, 0 = Monday (the order of `domain::calendar::DAY_NAMES`).
+pub fn weekday(d: usize) -> &'static str {
+    let l = lang();
+    let names = l.pick(
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+        ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
+        ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"],
+    );
+    names.get(d).copied().unwrap_or("")
+}
+
+/// How a queue is sorted.
+pub fn sort(s: Sort) -> &'static str {
+    let l = lang();
+    match s {
+        Sort::Updated => l.pick("Last updated", "Zuletzt geändert", "最近更新"),
+        Sort::Oldest => l.pick("Oldest first", "Älteste zuerst", "最早的在前"),
+        Sort::Newest => l.pick("Newest first", "Neueste zuerst", "最新的在前"),
+        Sort::Priority => l.pick("Priority", "Priorität", "优先级"),
+        Sort::Due => l.pick("SLA due first", "SLA-Fälligkeit zuerst", "SLA 到期时间优先"),
+        Sort::Number => l.pick("Number", "Nummer", "编号"),
     }
 }

@@ -92,7 +92,7 @@ pub fn tick(desk: Desk) {
     BUSY.with(|b| b.set(true));
     leptos::task::spawn_local(async move {
         if let Err(e) = play(desk).await {
-            desk.fail(format!("The demo scenario stopped: {e}"));
+            desk.fail((super::app_texts::t().scenario_stopped)(&super::errors::storage(&e)));
             let _ = stop(desk).await;
         }
         BUSY.with(|b| b.set(false));

@@ -338,7 +338,7 @@ impl Desk {
             let desk = *self;
             leptos::task::spawn_local(async move {
                 if let Err(e) = desk.refresh_snapshots().await {
-                    desk.fail(format!("SLA clocks could not be recomputed: {e}"));
+                    desk.fail((super::app_texts::t().sla_failed)(&super::errors::storage(&e)));
                 }
             });
         }

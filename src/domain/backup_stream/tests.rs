@@ -16,7 +16,7 @@ fn read_all(bytes: &[u8], budget: usize) -> (Result<Backup, Vec<Problem>>, usize
                 assert!(done >= last && done <= total, "progress {done} of {total} after {last}");
                 last = done;
             }
-            Step::Done(result) => return (result, steps),
+            Step::Done(result) => return (*result, steps),
         }
     }
 }

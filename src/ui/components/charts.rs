@@ -103,7 +103,7 @@ fn x_labels(categories: &[String], center: impl Fn(usize) -> f64) -> impl IntoVi
     categories
         .iter()
         .enumerate()
-        .filter(|(i, _)| (n - 1 - i) % every == 0)
+        .filter(|(i, _)| (n - 1 - i).is_multiple_of(every))
         .map(|(i, c)| {
             view! { <text class="chart-tick" x=px(center(i)) y=px(TOP + PLOT_H + 18.0) text-anchor="middle">{c.clone()}</text> }
         })
@@ -313,7 +313,7 @@ pub fn LineChart(caption: Signal<String>, header: &'static str, data: Signal<Cha
 #[component]
 pub fn HBarChart(caption: Signal<String>, header: &'static str, data: Signal<ChartData>) -> impl IntoView {
     let (_, no_data) = words();
-    const LABEL_W: f64 = 150.0;
+    const LABEL_W: f64 = 110.0;
     const ROW: f64 = 30.0;
     let plot = move || {
         data.with(|d| {

@@ -7,6 +7,8 @@ use crate::ui::clock::{set_demo, DemoClock};
 use crate::ui::scenario;
 use crate::ui::state::use_desk;
 
+use super::texts::t;
+
 fn leave_demo() {
     let loc = window().location();
     let path = loc.pathname().unwrap_or_default();
@@ -50,48 +52,48 @@ pub fn DemoBar() -> impl IntoView {
     let start = move |_| {
         leptos::task::spawn_local(async move {
             match scenario::start(desk, seed.get_untracked(), hours.get_untracked(), swarm.get_untracked()).await {
-                Ok(n) => desk.say(format!("Scenario started: {n} tickets will arrive over {} hours of demo time.", hours.get_untracked())),
-                Err(e) => desk.fail(format!("The scenario could not start: {e}")),
+                Ok(n) => desk.say((t().scenario_started)(n, hours.get_untracked())),
+                Err(e) => desk.fail((t().scenario_failed)(&crate::ui::errors::storage(&e))),
             }
         });
     };
     let stop = move |_| {
         leptos::task::spawn_local(async move {
             let _ = scenario::stop(desk).await;
-            desk.say("Scenario stopped. The tickets it made stay in the demo desk.");
+            desk.say(t().scenario_stopped);
         });
     };
     view! {
-        <div class="demo-bar" role="group" aria-label="Demo clock">
-            <span class="demo-tag">"DEMO"</span>
-            <time class="demo-time">{move || desk.now.get().format("%a %d %b %H:%M:%S").to_string()}</time>
-            {speed_button(0, "‖", "Pause")}
-            {speed_button(1, "1×", "Real time")}
-            {speed_button(60, "60×", "60 times faster")}
-            {speed_button(600, "600×", "600 times faster")}
-            <button type="button" on:click=move |_| change(&|c, real| c.jump_to(c.at(real) + chrono::Duration::hours(1), real))>"+1 h"</button>
-            <button type="button" title="Jump to the next SLA warning, breach, tier limit or scenario step"
+        <div class="demo-bar" role="group" aria-label=t().demo_label>
+            <span class="demo-tag">{t().demo_tag}</span>
+            <time class="demo-time">{move || crate::ui::format::clock_seconds(desk.now.get())}</time>
+            {speed_button(0, "‖", t().pause)}
+            {speed_button(1, "1×", t().real_time)}
+            {speed_button(60, "60×", t().x60)}
+            {speed_button(600, "600×", t().x600)}
+            <button type="button" on:click=move |_| change(&|c, real| c.jump_to(c.at(real) + chrono::Duration::hours(1), real))>{t().plus_hour}</button>
+            <button type="button" title=t().next_title
                 on:click=move |_| {
                     if let Some(at) = next_event() {
                         change(&|c, real| c.jump_to(at, real));
                     } else {
-                        desk.say("Nothing is due: no running clock will warn or breach.");
+                        desk.say(t().nothing_due);
                     }
-                }>"Next event »"</button>
+                }>{t().next_event}</button>
             <span class="demo-sep" aria-hidden="true"></span>
             <Show when=move || desk.scenario.get().is_none()
                 fallback=move || view! {
-                    <span class="demo-scenario">{move || desk.scenario.get().map(|r| format!("Scenario {} ({})", r.seed, if r.swarm { "swarming" } else { "tiered" })).unwrap_or_default()}</span>
-                    <button type="button" on:click=stop>"Stop scenario"</button>
+                    <span class="demo-scenario">{move || desk.scenario.get().map(|r| (t().scenario_running)(r.seed, r.swarm)).unwrap_or_default()}</span>
+                    <button type="button" on:click=stop>{t().stop_scenario}</button>
                 }>
-                <label>"Seed " <input type="number" min="0" class="num" prop:value=move || seed.get().to_string()
+                <label>{t().seed}<input type="number" min="0" class="num" prop:value=move || seed.get().to_string()
                     on:input=move |ev| { if let Ok(v) = event_target_value(&ev).parse() { seed.set(v) } } /></label>
-                <label>"Hours " <input type="number" min="1" max="72" class="num" prop:value=move || hours.get().to_string()
+                <label>{t().hours}<input type="number" min="1" max="72" class="num" prop:value=move || hours.get().to_string()
                     on:input=move |ev| { let v: Result<u32, _> = event_target_value(&ev).parse(); if let Ok(v) = v { hours.set(v.clamp(1, 72)) } } /></label>
-                <label><input type="checkbox" prop:checked=swarm on:change=move |ev| swarm.set(event_target_checked(&ev)) />" Swarming"</label>
-                <button type="button" class="primary" on:click=start>"Start scenario"</button>
+                <label><input type="checkbox" prop:checked=swarm on:change=move |ev| swarm.set(event_target_checked(&ev)) />{t().swarming}</label>
+                <button type="button" class="primary" on:click=start>{t().start_scenario}</button>
             </Show>
-            <button type="button" class="link" on:click=move |_| leave_demo()>"Leave demo"</button>
+            <button type="button" class="link" on:click=move |_| leave_demo()>{t().leave_demo}</button>
         </div>
     }
 }

@@ -20,12 +20,24 @@ pub fn Dialog(open: RwSignal<bool>, title: String, children: Children) -> impl I
             el.close();
         }
     });
-    let id = format!("dlg-{}", title.to_lowercase().replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
+    let id = dialog_id(&title);
     let heading_id = id.clone();
     view! {
         <dialog node_ref=node class="dialog" aria-labelledby=id on:close=move |_| open.set(false)>
             <h2 id=heading_id>{title}</h2>
             {children()}
         </dialog>
+    }
+}
+
+/// "dlg-keyboard-shortcuts" from the title; a title with no Latin letters or digits (Chinese)
+/// gets a numbered id instead, so two dialogs never share one.
+fn dialog_id(title: &str) -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(1);
+    if title.chars().any(|c| c.is_ascii_alphanumeric()) {
+        format!("dlg-{}", title.to_lowercase().replace(|c: char| !c.is_ascii_alphanumeric(), "-"))
+    } else {
+        format!("dlg-{}", NEXT.fetch_add(1, Ordering::Relaxed))
     }
 }

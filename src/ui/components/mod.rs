@@ -7,3 +7,4 @@ pub mod dialog;
 pub mod highlight;
 pub mod markdown;
 pub mod sla_badge;
+mod texts;

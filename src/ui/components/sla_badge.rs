@@ -5,17 +5,20 @@
 use leptos::prelude::*;
 
 use crate::domain::desk::Metric;
-use crate::domain::humanize;
 use crate::domain::sla::{SlaEngine, SlaState};
 use crate::domain::sla_snapshot::SlaSnapshot;
+use crate::ui::format;
 use crate::ui::state::use_desk;
 
+use super::texts::t;
+
 fn short(m: Metric) -> &'static str {
+    let t = t();
     match m {
-        Metric::FirstResponse => "Reply",
-        Metric::NextResponse => "Next reply",
-        Metric::Resolution => "Resolve",
-        Metric::TierLimit => "Tier",
+        Metric::FirstResponse => t.sla_reply,
+        Metric::NextResponse => t.sla_next_reply,
+        Metric::Resolution => t.sla_resolve,
+        Metric::TierLimit => t.sla_tier,
     }
 }
 
@@ -23,11 +26,12 @@ fn short(m: Metric) -> &'static str {
 pub fn badge_parts(snap: &SlaSnapshot, engine: &SlaEngine, now: crate::domain::model::Time) -> Option<(String, &'static str, &'static str)> {
     let m = snap.headline(engine, now)?;
     let left = m.remaining.unwrap_or(0);
+    let t = t();
     Some(match m.state {
-        SlaState::Breached => (format!("{} overdue {}", short(m.metric), humanize::minutes(-left)), "✖", "sla-breached"),
-        SlaState::Warning => (format!("{} in {}", short(m.metric), humanize::minutes(left)), "⚠", "sla-warning"),
-        SlaState::Paused => (format!("{} paused, {} left", short(m.metric), humanize::minutes(left)), "‖", "sla-paused"),
-        _ => (format!("{} in {}", short(m.metric), humanize::minutes(left)), "◷", "sla-running"),
+        SlaState::Breached => ((t.sla_overdue)(short(m.metric), &format::duration(-left)), "✖", "sla-breached"),
+        SlaState::Warning => ((t.sla_in)(short(m.metric), &format::duration(left)), "⚠", "sla-warning"),
+        SlaState::Paused => ((t.sla_paused)(short(m.metric), &format::duration(left)), "‖", "sla-paused"),
+        _ => ((t.sla_in)(short(m.metric), &format::duration(left)), "◷", "sla-running"),
     })
 }
 

@@ -4,7 +4,6 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::domain::humanize;
 use crate::domain::model::{Priority, Status, TicketId, Tier};
 use crate::domain::queue::{Filter, OwnerFilter, Sort, TicketRow, View};
 use crate::ui::components::badges::{PriorityBadge, StatusBadge, TierBadge};
@@ -12,6 +11,10 @@ use crate::ui::components::sla_badge::SlaBadge;
 use crate::ui::pages::bulk::BulkBar;
 use crate::ui::route::{navigate, Route};
 use crate::ui::state::use_desk;
+use crate::ui::{format, labels};
+
+mod texts;
+use texts::{t, view_name};
 
 pub const PER_PAGE: usize = 50;
 
@@ -159,17 +162,17 @@ pub fn QueuePage(view: String) -> impl IntoView {
             <ViewList current=view.clone()/>
             <section class="page queue" aria-labelledby="queue-title" on:keydown=on_key>
                 <div class="page-head">
-                    <h1 id="queue-title">{move || current.get().map(|v| v.name).unwrap_or_else(|| "Unknown view".into())}</h1>
-                    <a class="button primary" href=Route::NewTicket.href() aria-keyshortcuts="c">"New ticket"</a>
+                    <h1 id="queue-title">{move || current.get().map(|v| view_name(&v)).unwrap_or_else(|| t().unknown_view.into())}</h1>
+                    <a class="button primary" href=Route::NewTicket.href() aria-keyshortcuts="c">{t().new_ticket}</a>
                 </div>
                 <Show when=move || current.get().is_some() fallback=|| view! {
-                    <p>"This view does not exist. " <a href="#/tickets">"Show all tickets"</a></p>
+                    <p>{t().no_view}<a href="#/tickets">{t().show_all}</a></p>
                 }>
                 <div class="toolbar filters" role="search">
                     <label class="search">
-                        <span class="sr-only">"Filter tickets"</span>
+                        <span class="sr-only">{t().filter_label}</span>
                         <input type="search" id="queue-search" node_ref=search_ref aria-keyshortcuts="/"
-                            placeholder="Filter: words, #number, requester, tag…"
+                            placeholder=t().filter_placeholder
                             prop:value=move || refine.with(|r| r.text.clone())
                             on:input=move |ev| { let v = event_target_value(&ev); set(&|r| r.text = v.clone()); }
                             on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "ArrowDown" {
@@ -179,68 +182,68 @@ pub fn QueuePage(view: String) -> impl IntoView {
                             } />
                     </label>
                     <label>
-                        <span class="sr-only">"Status"</span>
-                        <select aria-label="Status" on:change=move |ev| { let v = Status::parse(&event_target_value(&ev)); set(&|r| r.status = v); }>
-                            <option value="">"Any status"</option>
-                            {Status::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{s.label()}</option> }).collect_view()}
+                        <span class="sr-only">{t().status}</span>
+                        <select aria-label=t().status on:change=move |ev| { let v = Status::parse(&event_target_value(&ev)); set(&|r| r.status = v); }>
+                            <option value="">{t().any_status}</option>
+                            {Status::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{labels::status(s)}</option> }).collect_view()}
                         </select>
                     </label>
                     <label>
-                        <span class="sr-only">"Tier"</span>
-                        <select aria-label="Tier" on:change=move |ev| { let v = event_target_value(&ev).parse::<u8>().ok().map(Tier); set(&|r| r.tier = v); }>
-                            <option value="">"Any tier"</option>
-                            {(0..=4u8).map(|t| view! { <option value=t.to_string()>{format!("Tier {t}")}</option> }).collect_view()}
+                        <span class="sr-only">{t().tier}</span>
+                        <select aria-label=t().tier on:change=move |ev| { let v = event_target_value(&ev).parse::<u8>().ok().map(Tier); set(&|r| r.tier = v); }>
+                            <option value="">{t().any_tier}</option>
+                            {(0..=4u8).map(|n| view! { <option value=n.to_string()>{labels::tier(Tier(n))}</option> }).collect_view()}
                         </select>
                     </label>
                     <label>
-                        <span class="sr-only">"Priority"</span>
-                        <select aria-label="Priority" on:change=move |ev| { let v = Priority::parse(&event_target_value(&ev)); set(&|r| r.priority = v); }>
-                            <option value="">"Any priority"</option>
-                            {Priority::ALL.into_iter().map(|p| view! { <option value=p.as_str()>{p.label()}</option> }).collect_view()}
+                        <span class="sr-only">{t().priority}</span>
+                        <select aria-label=t().priority on:change=move |ev| { let v = Priority::parse(&event_target_value(&ev)); set(&|r| r.priority = v); }>
+                            <option value="">{t().any_priority}</option>
+                            {Priority::ALL.into_iter().map(|p| view! { <option value=p.as_str()>{labels::priority(p)}</option> }).collect_view()}
                         </select>
                     </label>
                     <label>
-                        <span class="sr-only">"Assignee"</span>
-                        <select aria-label="Assignee" on:change=move |ev| {
+                        <span class="sr-only">{t().assignee}</span>
+                        <select aria-label=t().assignee on:change=move |ev| {
                             let v = event_target_value(&ev);
                             let o = match v.as_str() { "" => None, "-me" => Some(OwnerFilter::Me), "-nobody" => Some(OwnerFilter::Nobody), a => Some(OwnerFilter::Agent(a.to_string())) };
                             set(&|r| r.owner = o.clone());
                         }>
-                            <option value="">"Anyone"</option>
-                            <option value="-me">"Me"</option>
-                            <option value="-nobody">"Unassigned"</option>
+                            <option value="">{t().anyone}</option>
+                            <option value="-me">{t().me}</option>
+                            <option value="-nobody">{t().unassigned}</option>
                             {move || agents().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                         </select>
                     </label>
                     <label>
-                        <span class="sr-only">"Sort"</span>
-                        <select aria-label="Sort" on:change=move |ev| { let v = Sort::parse(&event_target_value(&ev)); set(&|r| r.sort = v); }>
-                            <option value="">"View's sort"</option>
-                            {Sort::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{s.label()}</option> }).collect_view()}
+                        <span class="sr-only">{t().sort}</span>
+                        <select aria-label=t().sort on:change=move |ev| { let v = Sort::parse(&event_target_value(&ev)); set(&|r| r.sort = v); }>
+                            <option value="">{t().views_sort}</option>
+                            {Sort::ALL.into_iter().map(|s| view! { <option value=s.as_str()>{labels::sort(s)}</option> }).collect_view()}
                         </select>
                     </label>
-                    <button type="button" on:click=move |_| save_open.set(true)>"Save view…"</button>
+                    <button type="button" on:click=move |_| save_open.set(true)>{t().save_view}</button>
                     <crate::ui::pages::backup::ExportCsvButton selected=selected matching=matching/>
-                    <span class="count" aria-live="polite">{move || format!("{} tickets", total())}</span>
+                    <span class="count" aria-live="polite">{move || (t().count)(total())}</span>
                 </div>
                 <BulkBar selected=selected/>
                 <table class="tickets" aria-describedby="queue-keys">
                     <thead>
                         <tr>
                             <th scope="col" class="check">
-                                <input type="checkbox" aria-label="Select every ticket on this page"
+                                <input type="checkbox" aria-label=t().select_page
                                     prop:checked=page_all_selected
                                     on:change=move |ev| select_page(event_target_checked(&ev)) />
                             </th>
                             <th scope="col">"#"</th>
-                            <th scope="col">"Subject"</th>
-                            <th scope="col">"Requester"</th>
-                            <th scope="col">"Priority"</th>
-                            <th scope="col">"Status"</th>
-                            <th scope="col">"Tier"</th>
-                            <th scope="col">"Assignee"</th>
+                            <th scope="col">{t().subject}</th>
+                            <th scope="col">{t().requester}</th>
+                            <th scope="col">{t().priority}</th>
+                            <th scope="col">{t().status}</th>
+                            <th scope="col">{t().tier}</th>
+                            <th scope="col">{t().assignee}</th>
                             <th scope="col">"SLA"</th>
-                            <th scope="col">"Age"</th>
+                            <th scope="col">{t().age}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -250,17 +253,17 @@ pub fn QueuePage(view: String) -> impl IntoView {
                     </tbody>
                 </table>
                 <Show when=move || total() == 0>
-                    <p class="empty">"No tickets here. " <a href=Route::NewTicket.href()>"Open a new ticket"</a></p>
+                    <p class="empty">{t().empty}<a href=Route::NewTicket.href()>{t().open_new}</a></p>
                 </Show>
-                <nav class="pager" aria-label="Pages">
-                    <button disabled=move || page.get() == 0 on:click=move |_| { page.update(|p| *p = p.saturating_sub(1)); cursor.set(0); }>"‹ Previous"</button>
-                    <span>{move || format!("Page {} of {}", page.get() + 1, pages())}</span>
-                    <button disabled=move || { page.get() + 1 >= pages() } on:click=move |_| { page.update(|p| *p += 1); cursor.set(0); }>"Next ›"</button>
+                <nav class="pager" aria-label=t().pages>
+                    <button disabled=move || page.get() == 0 on:click=move |_| { page.update(|p| *p = p.saturating_sub(1)); cursor.set(0); }>{t().previous}</button>
+                    <span>{move || (t().page_of)(page.get() + 1, pages())}</span>
+                    <button disabled=move || { page.get() + 1 >= pages() } on:click=move |_| { page.update(|p| *p += 1); cursor.set(0); }>{t().next}</button>
                     <Show when=move || { total() > 0 && selected.with(|s| s.len()) < total() }>
-                        <button class="link" on:click=select_all_matching>{move || format!("Select all {} matching", total())}</button>
+                        <button class="link" on:click=select_all_matching>{move || (t().select_all)(total())}</button>
                     </Show>
                 </nav>
-                <p id="queue-keys" class="hint">"Keys: j / k move, Enter opens, x selects, / filters, c new ticket, ? all shortcuts."</p>
+                <p id="queue-keys" class="hint">{t().keys_hint}</p>
                 </Show>
                 <SaveViewDialog open=save_open current=current refine=refine/>
             </section>
@@ -287,7 +290,7 @@ fn QueueRow(index: usize, row: TicketRow, cursor: RwSignal<usize>, selected: RwS
         .map(|a| desk.config.with_untracked(|c| c.agent_name(a)))
         .unwrap_or_else(|| "—".into());
     let created = row.created_at;
-    let age = move || humanize::short_age((desk.now.get() - created).num_minutes());
+    let age = move || format::age((desk.now.get() - created).num_minutes());
     let is_cursor = move || cursor.get() == index;
     let is_selected = move || selected.with(|s| s.contains(&id));
     let open = row.is_open();
@@ -297,7 +300,7 @@ fn QueueRow(index: usize, row: TicketRow, cursor: RwSignal<usize>, selected: RwS
             on:focus=move |_| cursor.set(index)
             on:click=move |_| cursor.set(index)>
             <td class="check">
-                <input type="checkbox" aria-label=format!("Select ticket #{id}") tabindex="-1"
+                <input type="checkbox" aria-label=(t().select_one)(id) tabindex="-1"
                     prop:checked=is_selected on:change=move |_| selected.update(|s| toggle(s, id)) />
             </td>
             <td class="ref"><a href=href.clone() tabindex="-1">{row.reference()}</a></td>
@@ -324,13 +327,13 @@ fn ViewList(current: String) -> impl IntoView {
             q.views()
                 .iter()
                 .enumerate()
-                .map(|(i, v)| (v.id.clone(), v.name.clone(), q.count(i, now), v.builtin))
+                .map(|(i, v)| (v.id.clone(), view_name(v), q.count(i, now), v.builtin))
                 .collect::<Vec<_>>()
         })
     };
     view! {
-        <nav class="views" aria-label="Queues">
-            <h2 class="sr-only">"Queues"</h2>
+        <nav class="views" aria-label=t().queues>
+            <h2 class="sr-only">{t().queues}</h2>
             <ul>
                 {move || items().into_iter().map(|(id, name, count, builtin)| {
                     let active = id == current;
@@ -359,14 +362,14 @@ fn SaveViewDialog(open: RwSignal<bool>, current: Memo<Option<View>>, refine: RwS
         ev.prevent_default();
         let n = name.get_untracked().trim().to_string();
         if n.is_empty() {
-            error.set(Some("Name the view.".into()));
+            error.set(Some(t().name_view.into()));
             return;
         }
         let Some(base) = current.get_untracked() else { return };
         let (filter, sort) = combined(&base, &refine.get_untracked());
         let id = format!("v-{}", n.to_lowercase().chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect::<String>());
         if desk.queue.with_untracked(|q| q.views().iter().any(|v| v.id == id)) {
-            error.set(Some(format!("A view named \"{n}\" exists already.")));
+            error.set(Some((t().view_exists)(&n)));
             return;
         }
         let view = View { id: id.clone(), name: n, filter, sort, builtin: false };
@@ -382,19 +385,19 @@ fn SaveViewDialog(open: RwSignal<bool>, current: Memo<Option<View>>, refine: RwS
                     name.set(String::new());
                     navigate(&Route::Queue(id));
                 }
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => error.set(Some(crate::ui::errors::storage(&e))),
             }
         });
     };
     view! {
-        <crate::ui::components::dialog::Dialog open=open title="Save view".to_string()>
+        <crate::ui::components::dialog::Dialog open=open title=t().save_view_title.to_string()>
             <form class="form" on:submit=save>
-                <label for="view-name">"Name"</label>
+                <label for="view-name">{t().name}</label>
                 <input id="view-name" prop:value=name on:input=move |ev| name.set(event_target_value(&ev)) />
                 {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 <div class="actions">
-                    <button type="submit" class="primary">"Save"</button>
-                    <button type="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                    <button type="submit" class="primary">{crate::ui::i18n::common().save}</button>
+                    <button type="button" on:click=move |_| open.set(false)>{crate::ui::i18n::common().cancel}</button>
                 </div>
             </form>
         </crate::ui::components::dialog::Dialog>

@@ -77,6 +77,16 @@ export class Portal {
     await this.page.getByRole('button', { name: 'Show ticket' }).click();
   }
 
+  /** A suggested article (in the request form) by its title. */
+  suggestion(title) {
+    return this.suggestions.filter({ has: this.page.locator('.result-title', { hasText: title }) });
+  }
+
+  /** A search hit by its title. */
+  result(title) {
+    return this.results.filter({ has: this.page.locator('.result-title', { hasText: title }) });
+  }
+
   message(text) {
     return this.messages.filter({ hasText: text });
   }

@@ -24,7 +24,7 @@ test('search with a typo finds the right article, matches highlighted', async ({
   await page.emulateMedia({ colorScheme: 'dark' });
   await kb.shot('kb-search-dark');
   // The search survives a visit to an article and back.
-  await kb.results.first().locator('.kb-row-title').click();
+  await kb.row('reset-password').locator('.kb-row-title').click();
   await expect(kb.heading).toHaveText('Reset your password');
   await page.goBack();
   await expect(kb.search).toHaveValue('pasword');
@@ -73,8 +73,8 @@ test('editing creates a revision; restoring brings the old text back', async ({ 
 
   await kb.edit();
   await kb.bodyField().fill('## Steps\n\n1. Feed the zebrafish first.\n2. **Then** call the desk.');
-  await expect(kb.preview().locator('h2')).toHaveText('Steps');
-  await expect(kb.preview().locator('strong')).toHaveText('Then');
+  await expect(kb.preview().locator('.markdown h3')).toHaveText('Steps');
+  await expect(kb.preview().locator('.markdown strong')).toHaveText('Then');
   await kb.shot('kb-editor-light');
   await page.emulateMedia({ colorScheme: 'dark' });
   await kb.shot('kb-editor-dark');

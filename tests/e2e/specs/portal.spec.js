@@ -17,15 +17,15 @@ test('search as you type finds public articles only, typos included, with highli
 
   // "pasword": one letter missing, still found; the match is marked.
   await portal.search.pressSequentially('pasword reset');
-  await expect(portal.results.first()).toContainText('Reset your password');
-  await expect(portal.results.first().locator('mark').first()).toBeVisible();
+  await expect(portal.result('Reset your password')).toHaveCount(1);
+  await expect(portal.result('Reset your password').locator('.result-title mark')).toHaveText(['Reset', 'password']);
   await expect(page.getByRole('status').filter({ hasText: /articles? found/ })).toBeVisible();
   await portal.shots('search');
 
   // The agents' internal script about lockouts never shows; the public article does.
   await portal.search.fill('lockouts');
-  await expect(portal.results.filter({ hasText: 'My account is locked' })).toHaveCount(1);
-  await expect(portal.results.filter({ hasText: 'Unlock an account and find the source of lockouts' })).toHaveCount(0);
+  await expect(portal.result('My account is locked')).toHaveCount(1);
+  await expect(portal.result('Unlock an account')).toHaveCount(0);
 });
 
 test('the request form suggests articles while typing; reading one and leaving is a deflection', async ({ page }) => {
@@ -34,10 +34,10 @@ test('the request form suggests articles while typing; reading one and leaving i
   await portal.request('Password reset');
   await page.getByLabel('Subject').pressSequentially('forgot my password');
   await expect(page.getByRole('heading', { name: 'These articles may solve it' })).toBeVisible();
-  await expect(portal.suggestions.filter({ hasText: 'Reset your password' })).toHaveCount(1);
+  await expect(portal.suggestion('Reset your password')).toHaveCount(1);
   await portal.shots('request-suggestions');
 
-  await portal.suggestions.filter({ hasText: 'Reset your password' }).locator('a').click();
+  await portal.suggestion('Reset your password').locator('a').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Reset your password' })).toBeVisible();
   await expect(page.locator('.article-body')).toContainText('Before you start');
   await expect(page.getByRole('link', { name: /Back to your request/ })).toBeVisible();
@@ -92,7 +92,9 @@ test('a requester sends a request, checks it, replies; the agent resolves it; th
   const agent = new TicketPage(page);
   await agent.open(id);
   await expect(page.locator('.ticket-head')).toContainText('Locked out of the VPN');
-  await agent.note('Internal: account flagged by security, do not tell the requester.');
+  await agent.mode('note');
+  await agent.composer.fill('Internal: account flagged by security, do not tell the requester.');
+  await agent.addNote();
   await expect(agent.entry('account flagged by security')).toHaveCount(1);
   await agent.composer.fill('Hello Rosa, please try again now; we reset the VPN profile.');
   await agent.sendReply();
@@ -110,7 +112,7 @@ test('a requester sends a request, checks it, replies; the agent resolves it; th
   // E-mail in another case with spaces around: found. Only the public conversation shows.
   await portal.lookup(`${id}`, '  ROSA.DIAZ@example.org ');
   await expect(page.getByRole('heading', { level: 1 })).toContainText(`#${id}`);
-  await expect(page.locator('.ticket-status')).toContainText('New');
+  await expect(page.locator('.ticket-status')).toContainText('Open');
   await expect(portal.message('The VPN client says my password is wrong.')).toHaveCount(1);
   await expect(portal.message('we reset the VPN profile')).toHaveCount(1);
   await expect(page.locator('.portal')).not.toContainText('account flagged by security');
@@ -146,9 +148,15 @@ test('a requester sends a request, checks it, replies; the agent resolves it; th
   await expect(page.getByRole('button', { name: 'Send rating' })).toHaveCount(0);
   await expect(page.locator('.portal')).not.toContainText('account flagged by security');
 
-  // The agent sees the rating and the portal channel.
+  // Inside the reopen window, a reply opens the ticket again.
+  await portal.reply('It broke again this morning.');
+  await expect(page.locator('.ticket-status')).toContainText('Open');
+  await expect(portal.message('It broke again this morning.')).toHaveCount(1);
+
+  // The agent sees the rating, the reply and the reopened status.
   await agent.open(id);
-  await expect(agent.timeline.filter({ hasText: 'Rosa Diaz' }).first()).toBeVisible();
+  await expect(agent.entry('It broke again this morning.')).toHaveCount(1);
+  await expect(agent.badges).toContainText('Open');
   const events = await portal.portalEvents();
   expect(events.filter((e) => e.kind.type === 'ticket_submitted').map((e) => e.kind.ticket)).toEqual([id]);
 });
@@ -239,4 +247,32 @@ test('a ticket sent at a locked kiosk has the kiosk channel; portrait layout sta
   const agent = new TicketPage(page);
   await agent.open(id);
   await expect(agent.timeline.first()).toContainText('kiosk');
+});
+
+test('a kiosk left alone for ten minutes starts over; a suggestion read before counts as deflected', async ({ page }) => {
+  await page.clock.install();
+  const settings = new Settings(page);
+  await settings.open('who');
+  await settings.iAm('admin');
+  const portal = new Portal(page);
+  await portal.lockKiosk('8642');
+  await portal.request('Password reset');
+  await page.getByLabel('Subject').fill('forgot my password');
+  await page.getByLabel('Your name').fill('Kim Lee');
+  await portal.suggestion('Reset your password').locator('a').click();
+  const article = page.getByRole('heading', { level: 1, name: 'Reset your password' });
+  await expect(article).toBeVisible();
+
+  await page.clock.fastForward('09:00');
+  await page.waitForTimeout(500);
+  await expect(article).toBeVisible();
+  expect((await portal.portalEvents()).filter((e) => e.kind.type === 'deflected')).toHaveLength(0);
+
+  await page.clock.fastForward('01:30');
+  await expect(page.getByRole('heading', { name: 'How can we help?' })).toBeVisible();
+  await expect.poll(async () => (await portal.portalEvents()).filter((e) => e.kind.type === 'deflected').length).toBe(1);
+  // Nothing of the last person is left for the next one.
+  await portal.request('Password reset');
+  await expect(page.getByLabel('Subject')).toHaveValue('');
+  await expect(page.getByLabel('Your name')).toHaveValue('');
 });

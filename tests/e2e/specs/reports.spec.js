@@ -66,9 +66,10 @@ test('the dashboard shows every KPI of the demo desk, each explained and reachab
   await expect(table.locator('tbody tr').first()).toContainText('Tier');
   await r.breakdown('Per agent');
   await expect(page.locator('table.breakdown-table[data-dim="agent"] tbody tr')).not.toHaveCount(0);
-  await table.scrollIntoViewIfNeeded();
   await page.emulateMedia({ colorScheme: 'light' });
-  await r.desk.shot('reports-breakdown');
+  await r.shot('reports-breakdown');
+  await page.setViewportSize({ width: 420, height: 900 });
+  await r.shot('reports-dashboard-narrow');
 });
 
 test('changing the period changes the numbers', async ({ page }) => {
@@ -113,6 +114,18 @@ test('creating and resolving a ticket changes "resolved" and the charts\' data',
   const [, created1, resolved1] = rowsAfter[1];
   expect(num(created1)).toBe(num(created0) + 1);
   expect(num(resolved1)).toBe(num(resolved0) + 1);
+});
+
+test('the dashboard follows the demo clock', async ({ page }) => {
+  const r = new Reports(page, '/?demo');
+  await r.open();
+  const underAnHour = async () => num((await r.chartData('Open tickets by age'))[1][1]);
+  // The demo desk always has a few tickets that came in during the last hour.
+  expect(await underAnHour()).toBeGreaterThan(0);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await page.getByRole('button', { name: '+1 h' }).click();
+  await expect(async () => expect(await underAnHour()).toBe(0)).toPass({ timeout: 15_000 });
+  await r.shot('reports-dashboard-demo');
 });
 
 test('the incident report lists every linked ticket and prints without the app around it', async ({ page }) => {
@@ -202,3 +215,21 @@ test('the comparison shows tiered support and swarming side by side', async ({ p
   const more = num(await table.locator('tr[data-kpi="created"] td').first().textContent());
   expect(more).toBeGreaterThan(num(tiered));
 });
+
+for (const [locale, title, period, tickets] of [['de-DE', 'Berichte', 'Zeitraum', 'Eingang'], ['zh-CN', '报表', '期间', '新建工单']]) {
+  test.describe(`in ${locale}`, () => {
+    test.use({ locale });
+    test(`the dashboard speaks the page's language (${locale})`, async ({ page }) => {
+      const r = new Reports(page);
+      await r.open();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+      await expect(page.getByLabel(period, { exact: true })).toBeVisible();
+      await expect(r.card('created').locator('.kpi-label')).toHaveText(tickets);
+      const help = r.card('created').locator('.kpi-help-toggle');
+      await help.focus();
+      await page.keyboard.press('Enter');
+      await expect(r.card('created').locator('.kpi-help')).toBeVisible();
+      await r.shot(`reports-dashboard-${locale}`);
+    });
+  });
+}

@@ -112,7 +112,7 @@ pub fn CsvExportSection() -> impl IntoView {
         });
     };
     view! {
-        <section class="card backup-section" aria-labelledby="bk-csv-out">
+        <section class="bk-card backup-section" aria-labelledby="bk-csv-out">
             <h2 id="bk-csv-out">{t().csv_export_title}</h2>
             <p class="muted">{t().csv_export_intro}</p>
             <div class="toolbar">
@@ -123,14 +123,14 @@ pub fn CsvExportSection() -> impl IntoView {
                         view! { <option value=id selected=selected>{format!("{name} ({n})")}</option> }
                     }).collect_view()}
                 </select>
-                <label class="check">
+                <label class="bk-check">
                     <input type="checkbox" prop:checked=bom on:change=move |ev| bom.set(event_target_checked(&ev)) />
                     {t().bom}
                 </label>
                 <button type="button" class="primary" on:click=run disabled=move || job.running.get()>{t().csv_export_button}</button>
             </div>
             <Progress job=job name=t().export_progress/>
-            {move || message.get().map(|(m, bad)| view! { <p class=if bad { "error-text" } else { "ok-text" } role=if bad { "alert" } else { "status" }>{m}</p> })}
+            {move || message.get().map(|(m, bad)| view! { <p class=if bad { "error-text" } else { "bk-ok" } role=if bad { "alert" } else { "status" }>{m}</p> })}
         </section>
     }
 }

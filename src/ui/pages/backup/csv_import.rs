@@ -150,14 +150,14 @@ pub fn CsvImportSection() -> impl IntoView {
     };
 
     view! {
-        <section class="card backup-section" aria-labelledby="bk-csv-in">
+        <section class="bk-card backup-section" aria-labelledby="bk-csv-in">
             <h2 id="bk-csv-in">{t().csv_import_title}</h2>
             <p class="muted">{t().csv_import_intro}</p>
-            <div class="dropzone" on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=drop>
+            <div class="bk-drop" on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=drop>
                 <label for="bk-csv-file">{t().choose_csv}</label>
                 <input id="bk-csv-file" type="file" accept=".csv,text/csv" on:change=pick disabled=move || job.running.get() />
             </div>
-            {move || message.get().map(|(m, bad)| view! { <p class=if bad { "error-text" } else { "ok-text" } role=if bad { "alert" } else { "status" }>{m}</p> })}
+            {move || message.get().map(|(m, bad)| view! { <p class=if bad { "error-text" } else { "bk-ok" } role=if bad { "alert" } else { "status" }>{m}</p> })}
             {move || file.get().map(|f| {
                 let headers = f.table.headers.clone();
                 view! {
@@ -216,7 +216,7 @@ pub fn CsvImportSection() -> impl IntoView {
 #[component]
 fn MappingTable(headers: Vec<String>, mapping: RwSignal<Mapping>) -> impl IntoView {
     view! {
-        <table class="mapping">
+        <table class="bk-mapping">
             <caption>{t().mapping_caption}</caption>
             <thead><tr><th scope="col">{t().field}</th><th scope="col">{t().column}</th></tr></thead>
             <tbody>
@@ -259,8 +259,8 @@ fn PreviewTable(file: RwSignal<Option<Loaded>>, mapping: RwSignal<Mapping>, opts
         Some((m.columns.keys().copied().collect::<Vec<_>>(), csv::preview(&f.table, &m, &opts.get(), desk.now.get_untracked(), PREVIEW_ROWS)))
     };
     move || rows().map(|(fields, rows)| view! {
-        <div class="table-scroll">
-            <table class="csv-preview">
+        <div class="bk-scroll">
+            <table class="bk-csv-preview">
                 <caption>{t().preview_caption}</caption>
                 <thead><tr>
                     <th scope="col">{t().row}</th>
@@ -271,7 +271,7 @@ fn PreviewTable(file: RwSignal<Option<Loaded>>, mapping: RwSignal<Mapping>, opts
                     {rows.into_iter().map(|r| {
                         let bad = !r.problems.is_empty();
                         view! {
-                            <tr class:bad-row=bad>
+                            <tr class:bk-bad-row=bad>
                                 <th scope="row">{r.row}</th>
                                 {r.cells.into_iter().map(|c| view! { <td title=c.raw.clone()>{c.value}</td> }).collect_view()}
                                 <td>

@@ -44,6 +44,7 @@ pub async fn seal(blob: &Blob, passphrase: &str, on: &mut dyn FnMut(usize, usize
     let plain = blob.buffer().await.map_err(ExportError::Failed)?;
     let pieces = crypto::encrypt(&plain, passphrase, on).await.map_err(|e| match e {
         CryptoError::Cancelled => ExportError::Cancelled,
+        CryptoError::Unavailable => ExportError::Failed(t().crypto_unavailable.to_string()),
         other => ExportError::Failed(other.to_string()),
     })?;
     Blob::of(&pieces, "application/json").map_err(ExportError::Failed)
@@ -102,10 +103,10 @@ pub fn ExportSection() -> impl IntoView {
     };
 
     view! {
-        <section class="card backup-section" aria-labelledby="bk-export">
+        <section class="bk-card backup-section" aria-labelledby="bk-export">
             <h2 id="bk-export">{t().export_title}</h2>
             <p class="muted">{t().export_intro}</p>
-            <div class="form narrow-form">
+            <div class="form bk-narrow">
                 <label for="bk-pass">{t().passphrase_optional}</label>
                 <input id="bk-pass" type="password" autocomplete="new-password" prop:value=pass
                     on:input=move |ev| pass.set(event_target_value(&ev)) />
@@ -117,7 +118,7 @@ pub fn ExportSection() -> impl IntoView {
                     <Show when=mismatch>
                         <p class="field-error" role="alert">{t().passphrases_differ}</p>
                     </Show>
-                    <p class="hint-left">{t().passphrase_hint}</p>
+                    <p class="bk-hint">{t().passphrase_hint}</p>
                 </Show>
             </div>
             <div class="actions">
@@ -126,7 +127,7 @@ pub fn ExportSection() -> impl IntoView {
                 </button>
             </div>
             <Progress job=job name=t().export_progress/>
-            {move || done.get().map(|m| view! { <p class="ok-text" role="status">{m}</p> })}
+            {move || done.get().map(|m| view! { <p class="bk-ok" role="status">{m}</p> })}
             {move || error.get().map(|m| view! { <p class="error-text" role="alert">{m}</p> })}
         </section>
     }

@@ -9,7 +9,7 @@ use super::files::{self, Blob};
 use super::importer::{self, LoadError, Loaded, Preview};
 use super::job::{Job, ProblemList, Progress};
 use super::texts::t;
-use super::DONE_KEY;
+use super::{DONE_KEY, DONE_MS_KEY};
 use crate::domain::backup::{Problem, RecordKind};
 use crate::storage::backup::Outcome;
 use crate::ui::crypto::{self, CryptoError, Sealed};
@@ -104,6 +104,7 @@ async fn unlock(c: Ctx, name: String, passphrase: String) {
             c.job.finish();
             c.state.set(State::Passphrase { name, error: Some(t().wrong_passphrase.to_string()) });
         }
+        Err(CryptoError::Unavailable) => say(c, t().crypto_unavailable, true),
         Err(e) => say(c, (t().import_failed)(&e.to_string()), true),
     }
 }
@@ -113,6 +114,7 @@ async fn write(c: Ctx, preview: Preview, mode: Mode) {
     c.job.start(t().writing);
     let db = c.desk.db();
     let now = c.desk.now.get_untracked();
+    let started = js_sys::Date::now();
     let result = match mode {
         Mode::Replace => importer::replace(&db, &preview.incoming, now, &c.job)
             .await
@@ -122,7 +124,10 @@ async fn write(c: Ctx, preview: Preview, mode: Mode) {
             .map(|o| map_outcome(o, |w| (t().merged)(w.tickets, w.events, w.articles))),
     };
     match result {
-        Ok(Outcome::Written(message)) => finish_import(&message),
+        Ok(Outcome::Written(message)) => {
+            files::remember(DONE_MS_KEY, &format!("{:.0}", js_sys::Date::now() - started));
+            finish_import(&message)
+        }
         Ok(Outcome::Cancelled) => say(c, t().import_cancelled, false),
         Ok(Outcome::Refused(reason)) => show_preview(c, preview.name.clone(), preview.incoming.clone(), Some(reason)).await,
         Err(e) => say(c, (t().import_failed)(&e), true),
@@ -165,17 +170,17 @@ pub fn ImportSection() -> impl IntoView {
         }
     };
     view! {
-        <section class="card backup-section" aria-labelledby="bk-import">
+        <section class="bk-card backup-section" aria-labelledby="bk-import">
             <h2 id="bk-import">{t().import_title}</h2>
             <p class="muted">{t().import_intro}</p>
-            <div class="dropzone" class:over=over
+            <div class="bk-drop" class:bk-over=over
                 on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); over.set(true); }
                 on:dragleave=move |_| over.set(false)
                 on:drop=drop>
                 <label for="bk-file">{t().choose_backup}</label>
                 <input id="bk-file" type="file" accept=".json,application/json" on:change=pick
                     disabled=move || c.job.running.get() />
-                <p class="muted small">{(t().drop_hint)(&files::size(crate::domain::backup::MAX_BACKUP_BYTES as f64))}</p>
+                <p class="muted bk-small">{(t().drop_hint)(&files::size(crate::domain::backup::MAX_BACKUP_BYTES as f64))}</p>
             </div>
             <Progress job=c.job name=t().import_progress/>
             {move || body(c)}
@@ -187,7 +192,7 @@ fn body(c: Ctx) -> impl IntoView {
     match c.state.get() {
         State::Idle => ().into_any(),
         State::Message { text, error } => {
-            view! { <p class=if error { "error-text" } else { "ok-text" } role=if error { "alert" } else { "status" }>{text}</p> }.into_any()
+            view! { <p class=if error { "error-text" } else { "bk-ok" } role=if error { "alert" } else { "status" }>{text}</p> }.into_any()
         }
         State::Problems { name, problems } => view! {
             <ProblemList problems=problems title=(t().file_has_problems)(&name)/>
@@ -209,7 +214,7 @@ fn passphrase_form(c: Ctx, name: String, error: Option<String>) -> impl IntoView
         }
     };
     view! {
-        <form class="form narrow-form" on:submit=submit>
+        <form class="form bk-narrow" on:submit=submit>
             <p>{label}</p>
             <label for="bk-unlock">{t().passphrase}</label>
             <input id="bk-unlock" type="password" autocomplete="current-password" autofocus
@@ -258,45 +263,45 @@ fn PreviewView(c: Ctx, preview: Preview, note: Option<String>) -> impl IntoView 
         }
     };
     view! {
-        <div class="preview" aria-labelledby="bk-preview">
+        <div class="bk-preview" aria-labelledby="bk-preview">
             <h3 id="bk-preview">{(t().preview_title)(&preview.name)}</h3>
             {note.map(|n| view! { <p class="error-text" role="alert">{n}</p> })}
             <p class="muted">{exported}</p>
-            <ul class="plain">
+            <ul class="bk-plain">
                 <li>{file_line}</li>
                 <li>{desk_line}</li>
             </ul>
             <h4>{t().if_merged}</h4>
-            <dl class="facts plan">
+            <dl class="facts bk-plan">
                 {summary.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
             </dl>
             {(!conflicts.is_empty()).then(|| view! {
                 <h4>{(t().conflicts)(conflicts.len())}</h4>
-                <ol class="problem-list" tabindex="0" aria-label=t().conflicts_label>
-                    {conflicts.iter().map(|k| view! { <li><code class="path">{k.path.clone()}</code>" "<span>{k.what.clone()}</span></li> }).collect_view()}
+                <ol class="bk-problem-list" tabindex="0" aria-label=t().conflicts_label>
+                    {conflicts.iter().map(|k| view! { <li><code class="bk-path">{k.path.clone()}</code>" "<span>{k.what.clone()}</span></li> }).collect_view()}
                 </ol>
             })}
             {(!renumbered.is_empty()).then(|| view! {
                 <h4>{t().renumbered}</h4>
-                <ul class="renumbered">
+                <ul class="bk-renumbered">
                     {renumbered.iter().map(|(a, b)| view! { <li>{format!("#{a} → #{b}")}</li> }).collect_view()}
                 </ul>
             })}
-            <fieldset class="modes">
+            <fieldset class="bk-modes">
                 <legend>{t().how_to_import}</legend>
-                <label class="mode">
+                <label class="bk-mode">
                     <input type="radio" name="bk-mode" value="merge" prop:checked=move || mode.get() == Mode::Merge
                         on:change=move |_| mode.set(Mode::Merge) />
                     <span><strong>{t().merge}</strong><br/><span class="muted">{t().merge_hint}</span></span>
                 </label>
-                <label class="mode">
+                <label class="bk-mode">
                     <input type="radio" name="bk-mode" value="replace" prop:checked=move || mode.get() == Mode::Replace
                         on:change=move |_| mode.set(Mode::Replace) />
                     <span><strong>{t().replace}</strong><br/><span class="muted">{(t().replace_hint)(removes)}</span></span>
                 </label>
             </fieldset>
             <Show when=move || mode.get() == Mode::Replace>
-                <label class="check">
+                <label class="bk-check">
                     <input type="checkbox" prop:checked=sure on:change=move |ev| sure.set(event_target_checked(&ev)) />
                     {t().replace_confirm}
                 </label>

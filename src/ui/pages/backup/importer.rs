@@ -57,7 +57,7 @@ pub async fn read(bytes: &[u8], job: &Job) -> Option<Result<Backup, Vec<Problem>
                     return None;
                 }
             }
-            Step::Done(result) => return Some(result),
+            Step::Done(result) => return Some(*result),
         }
     }
 }

@@ -66,19 +66,19 @@ pub fn Progress(job: Job, name: &'static str) -> impl IntoView {
     view! {
         <Show when=move || job.running.get()>
             <div class="backup-progress">
-                <div class="bar" role="progressbar" aria-label=name aria-valuemin="0" aria-valuemax="100"
+                <div class="bk-bar" role="progressbar" aria-label=name aria-valuemin="0" aria-valuemax="100"
                     aria-valuenow=move || percent().map(|p| p.to_string())
                     aria-valuetext=move || job.label.get()
-                    class:indeterminate=move || percent().is_none()>
-                    <div class="fill" style:width=move || format!("{}%", percent().unwrap_or(100))></div>
+                    class:bk-indeterminate=move || percent().is_none()>
+                    <div class="bk-fill" style:width=move || format!("{}%", percent().unwrap_or(100))></div>
                 </div>
-                <p class="progress-text" aria-live="polite">
+                <p class="bk-progress-text" aria-live="polite">
                     {move || job.label.get()}
                     {move || percent().map(|p| format!(" — {}", crate::ui::format::percent(f64::from(p) / 100.0)))}
                 </p>
                 <button type="button" disabled=move || job.cancel.get()
                     on:click=move |_| job.cancel.set(true)>{t().cancel}</button>
-                <span class="muted small">{move || job.cancel_note.get()}</span>
+                <span class="muted bk-small">{move || job.cancel_note.get()}</span>
             </div>
         </Show>
     }
@@ -89,13 +89,13 @@ pub fn Progress(job: Job, name: &'static str) -> impl IntoView {
 pub fn ProblemList(problems: Vec<crate::domain::backup::Problem>, title: String) -> impl IntoView {
     let n = problems.len();
     view! {
-        <div class="problems" role="alert">
+        <div class="bk-problems" role="alert">
             <h3>{title}</h3>
             <p>{(t().problem_count)(n)}</p>
-            <ol class="problem-list" tabindex="0" aria-label=t().problems_label>
+            <ol class="bk-problem-list" tabindex="0" aria-label=t().problems_label>
                 {problems
                     .into_iter()
-                    .map(|p| view! { <li><code class="path">{p.path}</code>" "<span>{p.message}</span></li> })
+                    .map(|p| view! { <li><code class="bk-path">{p.path}</code>" "<span>{p.message}</span></li> })
                     .collect_view()}
             </ol>
         </div>

@@ -31,6 +31,7 @@ pub struct Texts {
     pub reading_desk: &'static str,
     pub reading_tickets: fn(usize, usize) -> String,
     pub encrypting: &'static str,
+    pub crypto_unavailable: &'static str,
     pub exported: fn(&Counts, &str, bool) -> String,
     pub export_cancelled: &'static str,
     pub export_failed: fn(&str) -> String,

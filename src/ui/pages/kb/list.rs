@@ -167,16 +167,6 @@ fn Filters() -> impl IntoView {
     };
     view! {
         <aside class="kb-filters" aria-label=t().filters>
-            <h2 class="side-heading">{t().categories}</h2>
-            <ul class="kb-tree" role="list">
-                <li>
-                    <button type="button" class="tree-item" aria-pressed=move || selected().is_none().to_string()
-                        on:click=move |_| set_category(None)>
-                        {t().all_categories}" "<span class="count">{move || kb.articles.with(Vec::len)}</span>
-                    </button>
-                </li>
-                {move || tree.get().into_iter().map(|n| tree_node(n, selected, set_category)).collect_view()}
-            </ul>
             <fieldset class="kb-audiences">
                 <legend>{t().audience}</legend>
                 {Audience::ALL.into_iter().map(|a| view! {
@@ -192,14 +182,24 @@ fn Filters() -> impl IntoView {
                 let v = event_target_value(&ev);
                 list.update(|l| l.filters.language = (!v.is_empty()).then_some(v));
             }>
-                <option value="" selected=move || list.with(|l| l.filters.language.is_none())>{t().all_languages}</option>
+                <option value="" prop:selected=move || list.with(|l| l.filters.language.is_none())>{t().all_languages}</option>
                 {move || languages.get().into_iter().map(|tag| {
                     let value = tag.clone();
                     let is = tag.clone();
-                    view! { <option value=value selected=move || list.with(|l| l.filters.language.as_deref() == Some(is.as_str()))>{language_name(&tag)}</option> }
+                    view! { <option value=value prop:selected=move || list.with(|l| l.filters.language.as_deref() == Some(is.as_str()))>{language_name(&tag)}</option> }
                 }).collect_view()}
             </select>
             <button type="button" class="link kb-clear" on:click=move |_| list.update(|l| l.filters = Default::default())>{t().clear_filters}</button>
+            <h2 class="side-heading">{t().categories}</h2>
+            <ul class="kb-tree" role="list">
+                <li>
+                    <button type="button" class="tree-item" aria-pressed=move || selected().is_none().to_string()
+                        on:click=move |_| set_category(None)>
+                        {t().all_categories}" "<span class="count">{move || kb.articles.with(Vec::len)}</span>
+                    </button>
+                </li>
+                {move || tree.get().into_iter().map(|n| tree_node(n, selected, set_category)).collect_view()}
+            </ul>
         </aside>
     }
 }

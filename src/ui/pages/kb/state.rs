@@ -143,10 +143,11 @@ impl Kb {
         if self.status.get_untracked() != KbStatus::Ready {
             return;
         }
-        if let Ok(Some(stamp)) = self.db().kb_stamp().await {
-            if stamp != self.fingerprint.get_value() {
-                self.load().await;
-            }
+        // No stamp at all: the index store was cleared (an import); reload and rebuild.
+        match self.db().kb_stamp().await {
+            Ok(Some(stamp)) if stamp == self.fingerprint.get_value() => {}
+            Ok(_) => self.load().await,
+            Err(_) => {}
         }
     }
 

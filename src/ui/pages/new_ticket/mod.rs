@@ -41,14 +41,14 @@ pub fn NewTicketPage() -> impl IntoView {
                     desk.say((t().created)(&tk.reference()));
                     navigate(&Route::Ticket(tk.id));
                 }
-                Err(crate::storage::StorageError::Invalid(e)) => error.set(Some((e.field.to_string(), e.message))),
-                Err(e) => error.set(Some((String::new(), e.to_string()))),
+                Err(crate::storage::StorageError::Invalid(e)) => error.set(Some((e.field.to_string(), crate::ui::errors::sentence(&e)))),
+                Err(e) => error.set(Some((String::new(), crate::ui::errors::storage(&e)))),
             }
             busy.set(false);
         });
     };
     let field_error = move |field: &'static str| {
-        move || error.get().filter(|(f, _)| f == field).map(|(_, m)| view! { <p class="field-error" role="alert">{format!("{} {m}", capitalize(field))}</p> })
+        move || error.get().filter(|(f, _)| f == field).map(|(_, m)| view! { <p class="field-error" role="alert">{m}</p> })
     };
     view! {
         <section class="page narrow">
@@ -80,7 +80,7 @@ pub fn NewTicketPage() -> impl IntoView {
                 <select id="nt-priority" name="priority"
                     on:change=move |ev| if let Some(p) = Priority::parse(&event_target_value(&ev)) { priority.set(p) }>
                     {Priority::ALL.into_iter().map(|p| view! {
-                        <option value=p.as_str() selected=move || priority.get() == p>{p.label()}</option>
+                        <option value=p.as_str() selected=move || priority.get() == p>{crate::ui::labels::priority(p)}</option>
                     }).collect_view()}
                 </select>
                 {move || error.get().filter(|(f, _)| f.is_empty()).map(|(_, m)| view! { <p class="field-error" role="alert">{m}</p> })}
@@ -90,13 +90,5 @@ pub fn NewTicketPage() -> impl IntoView {
                 </div>
             </form>
         </section>
-    }
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
     }
 }

@@ -77,8 +77,8 @@ pub fn ArticlePage(id: String) -> impl IntoView {
                         let (y, n) = (yes_key.clone(), no_key.clone());
                         view! {
                             <div class="vote">
-                                <button type="button" class="big" on:click=move |_| portal.vote(&y, true)><span aria-hidden="true">"👍 "</span>{t().yes}</button>
-                                <button type="button" class="big" on:click=move |_| portal.vote(&n, false)><span aria-hidden="true">"👎 "</span>{t().no}</button>
+                                <button type="button" class="big" on:click=move |_| portal.vote(&y, true)>{t().yes}</button>
+                                <button type="button" class="big" on:click=move |_| portal.vote(&n, false)>{t().no}</button>
                             </div>
                         }
                         .into_any()

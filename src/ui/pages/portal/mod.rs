@@ -149,7 +149,6 @@ fn LanguagePicker() -> impl IntoView {
     view! {
         <label class="portal-lang">
             <span class="sr-only">{t().language}</span>
-            <span aria-hidden="true">"🌐"</span>
             <select aria-label=t().language on:change=move |ev| {
                 if let Some(l) = Lang::from_tag(&event_target_value(&ev)) {
                     if l != current {

@@ -14,7 +14,7 @@ use crate::domain::self_service::catalog_form::{build, FieldProblem, Problem, Ta
 use crate::storage::StorageError;
 use crate::ui::kiosk::use_kiosk;
 
-const SUGGESTIONS: usize = 5;
+const SUGGESTIONS: usize = 4;
 /// Suggestions start once the subject has this many characters.
 const SUGGEST_FROM: usize = 3;
 
@@ -98,7 +98,7 @@ fn RequestForm(item: Option<CatalogItem>) -> impl IntoView {
             return;
         }
         failure.set(None);
-        let channel = if kiosk.active() { Channel::Kiosk } else { Channel::Portal };
+        let channel = if kiosk.active_untracked() { Channel::Kiosk } else { Channel::Portal };
         let req = portal.draft.with_untracked(|d| d.req.clone());
         let new = match item.with_value(|i| build(i.as_ref(), &req, channel)) {
             Ok(n) => n,
@@ -203,7 +203,7 @@ fn RequestForm(item: Option<CatalogItem>) -> impl IntoView {
                 </div>
                 <div class="suggestions" aria-live="polite">
                     <Show when=move || suggestions.with(|s| !s.is_empty())>
-                        <h2 class="suggest-title"><span aria-hidden="true">"💡 "</span>{t().suggestions}</h2>
+                        <h2 class="suggest-title">{t().suggestions}</h2>
                         <HitList hits=Signal::derive(move || suggestions.get())
                             on_open=Callback::new(move |id: String| portal.opened_suggestion(&id))/>
                     </Show>

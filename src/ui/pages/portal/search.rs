@@ -34,7 +34,10 @@ pub fn SearchBox() -> impl IntoView {
     view! {
         <form class="portal-search" role="search" on:submit=|ev| ev.prevent_default()>
             <label for="portal-search" class="sr-only">{t().search_label}</label>
-            <span class="search-icon" aria-hidden="true">"🔍"</span>
+            <svg class="search-icon" aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
+                <circle cx="10" cy="10" r="6.5" fill="none" stroke="currentColor" stroke-width="2.4"/>
+                <line x1="15" y1="15" x2="21" y2="21" stroke="currentColor" stroke-width="2.6" stroke-linecap="round"/>
+            </svg>
             <input id="portal-search" type="search" autocomplete="off" enterkeyhint="search"
                 aria-describedby="portal-search-count" placeholder=t().search_placeholder
                 prop:value=move || portal.query.get() on:input=on_input />

@@ -104,10 +104,10 @@ pub fn Breakdown(report: RwSignal<Option<Arc<KpiReport>>>, dim: RwSignal<Dim>) -
             return None;
         }
         let list = report.with(|r| r.as_deref().map(|r| desk.config.with(|c| rows(r, d, c))))?;
-        let caption = (x.breakdown_caption)(d.label());
+        let caption = d.label();
         Some(view! {
             <section class="breakdown" aria-labelledby="breakdown-heading">
-                <h2 id="breakdown-heading">{caption.clone()}</h2>
+                <h2 id="breakdown-heading">{caption}</h2>
                 <div class="table-scroll" tabindex="0" role="region" aria-label=caption>
                     <table class="data-table breakdown-table" data-dim=d.as_str()>
                         <thead>

@@ -7,7 +7,11 @@ use super::widgets::{tier_items, tier_keys, tiers_of, CheckGroup, TagsInput};
 use crate::domain::desk::Agent;
 use crate::domain::ticket::looks_like_email;
 use crate::ui::components::dialog::Dialog;
+use crate::ui::i18n::common;
+use crate::ui::labels;
 use crate::ui::state::use_desk;
+
+use super::texts::people::t;
 
 /// The agent form's fields; `index` is where the agent sits (or will sit) in `agents`, so
 /// problems at `agents[index].…` land beside the right field.
@@ -63,7 +67,7 @@ impl AgentFields {
         a.name = self.name.get_untracked().trim().to_string();
         let email = self.email.get_untracked().trim().to_string();
         if !email.is_empty() && !looks_like_email(&email) {
-            local.push((format!("{at}.email"), format!("\"{email}\" is not an e-mail address like name@example.org")));
+            local.push((format!("{at}.email"), (t().bad_email)(&email)));
         }
         a.email = email;
         a.tiers = tiers_of(&self.tiers.get_untracked());
@@ -71,7 +75,7 @@ impl AgentFields {
         a.skills = self.skills.get_untracked();
         match self.capacity.get_untracked().trim().parse::<u32>() {
             Ok(n) if n > 0 => a.capacity = n,
-            _ => local.push((format!("{at}.capacity"), "must be a whole number of tickets, 1 or more".into())),
+            _ => local.push((format!("{at}.capacity"), t().bad_capacity.into())),
         }
         a.away = self.away.get_untracked();
         let cal = self.calendar.get_untracked();
@@ -92,7 +96,7 @@ pub fn AgentDialog(open: RwSignal<bool>, fields: AgentFields, form: Form) -> imp
         save(
             desk,
             form,
-            &format!("agent {}", name.trim()),
+            &(t().saved_agent)(name.trim()),
             |cfg, local| {
                 let i = id.as_ref().and_then(|id| cfg.agents.iter().position(|a| a.id == *id));
                 let at = format!("agents[{}]", i.unwrap_or(cfg.agents.len()));
@@ -119,7 +123,7 @@ pub fn AgentDialog(open: RwSignal<bool>, fields: AgentFields, form: Form) -> imp
                     None => cfg.agents.push(a),
                 }
                 if !cfg.agents.iter().any(|a| a.admin) {
-                    local.push((format!("{at}.admin"), "must stay on: at least one agent has to be an admin, or nobody can change the settings".into()));
+                    local.push((format!("{at}.admin"), t().keep_admin.into()));
                 }
             },
             move |ok| {
@@ -129,58 +133,58 @@ pub fn AgentDialog(open: RwSignal<bool>, fields: AgentFields, form: Form) -> imp
             },
         );
     };
-    let group_items = move || desk.config.with(|c| c.groups.iter().map(|g| (g.id.clone(), format!("{} ({})", g.name, g.tier))).collect::<Vec<_>>());
+    let group_items = move || desk.config.with(|c| c.groups.iter().map(|g| (g.id.clone(), format!("{} ({})", g.name, labels::tier(g.tier)))).collect::<Vec<_>>());
     let calendars = move || {
-        let mut v = vec![(String::new(), "Their tier's calendar".to_string())];
+        let mut v = vec![(String::new(), t().tiers_calendar.to_string())];
         v.extend(calendar_choices(desk));
         v
     };
     view! {
-        <Dialog open=open title="Agent details".to_string()>
+        <Dialog open=open title=t().agent_title.to_string()>
             <form class="form agent-form" on:submit=submit novalidate>
                 <p class="muted">{move || match f.editing.get() {
-                    Some(id) => format!("Editing agent \"{id}\"."),
-                    None => "A new agent; the id is made from the name.".to_string(),
+                    Some(id) => (t().editing)(&id),
+                    None => t().new_agent.to_string(),
                 }}</p>
                 <div class="row">
                     <div>
-                        <label for="agent-name">"Name"</label>
+                        <label for="agent-name">{t().name}</label>
                         <input id="agent-name" bind:value=f.name required />
                         <FieldError form=form path=path("name")/>
                         <FieldError form=form path=path("id")/>
                     </div>
                     <div>
-                        <label for="agent-email">"E-mail"</label>
+                        <label for="agent-email">{t().email}</label>
                         <input id="agent-email" type="email" bind:value=f.email />
                         <FieldError form=form path=path("email")/>
                     </div>
                 </div>
-                <CheckGroup legend="Tiers".into() items=tier_items() picked=f.tiers/>
+                <CheckGroup legend=t().tiers.into() items=tier_items() picked=f.tiers/>
                 <FieldError form=form path=path("tiers")/>
-                {move || view! { <CheckGroup legend="Groups".into() items=group_items() picked=f.groups/> }}
+                {move || view! { <CheckGroup legend=t().groups.into() items=group_items() picked=f.groups/> }}
                 <FieldError form=form path=path("groups")/>
-                <label for="agent-skills">"Skills"</label>
-                <TagsInput id="agent-skills".into() tags=f.skills noun="skill" placeholder="Type a skill, then Enter"/>
-                <p class="hint-text">"Skill-based assignment only gives a ticket to agents with every skill it needs."</p>
+                <label for="agent-skills">{t().skills}</label>
+                <TagsInput id="agent-skills".into() tags=f.skills noun=t().skill_noun placeholder=t().skill_placeholder/>
+                <p class="hint-text">{t().skill_hint}</p>
                 <div class="row">
                     <div>
-                        <label for="agent-capacity">"Capacity (open tickets at once)"</label>
+                        <label for="agent-capacity">{t().capacity_label}</label>
                         <input id="agent-capacity" type="number" min="1" step="1" bind:value=f.capacity />
                         <FieldError form=form path=path("capacity")/>
                     </div>
                     <div>
-                        <label for="agent-calendar">"Shift calendar"</label>
+                        <label for="agent-calendar">{t().shift_calendar}</label>
                         {choice(Some("agent-calendar".into()), None, f.calendar, calendars)}
                         <FieldError form=form path=path("calendar")/>
                     </div>
                 </div>
-                <label class="check-line"><input type="checkbox" bind:checked=f.away />" Away: gets no new tickets"</label>
-                <label class="check-line"><input type="checkbox" bind:checked=f.admin />" Admin: may change settings and agents"</label>
+                <label class="check-line"><input type="checkbox" bind:checked=f.away />{t().away_check}</label>
+                <label class="check-line"><input type="checkbox" bind:checked=f.admin />{t().admin_check}</label>
                 <FieldError form=form path=path("admin")/>
                 <ProblemList form=form/>
                 <div class="actions">
-                    <button type="submit" class="primary" disabled=move || form.busy.get()>"Save agent"</button>
-                    <button type="button" on:click=move |_| { form.clear(); open.set(false); }>"Cancel"</button>
+                    <button type="submit" class="primary" disabled=move || form.busy.get()>{t().save_agent}</button>
+                    <button type="button" on:click=move |_| { form.clear(); open.set(false); }>{common().cancel}</button>
                 </div>
             </form>
         </Dialog>

@@ -7,7 +7,10 @@ use super::agent_form::{AgentDialog, AgentFields};
 use super::form::{is_admin, save, AdminNote, Form, ProblemList};
 use crate::domain::desk::DeskConfig;
 use crate::ui::components::dialog::Dialog;
+use crate::ui::i18n::common;
 use crate::ui::state::{use_desk, Desk};
+
+use super::texts::people::t;
 
 fn open_tickets(desk: Desk, id: &str) -> usize {
     desk.queue.with(|q| q.rows().iter().filter(|r| r.is_open() && r.assignee.as_deref() == Some(id)).count())
@@ -47,7 +50,7 @@ pub fn Agents() -> impl IntoView {
     };
     let ask_remove = move |id: String, name: String| {
         if desk.me.get_untracked().as_deref() == Some(id.as_str()) {
-            desk.fail(format!("{name} is you: pick someone else under “Who am I” before removing {name}. Nothing was changed."));
+            desk.fail((t().remove_self)(&name));
             return;
         }
         let n = desk.queue.with_untracked(|q| q.rows().iter().filter(|r| r.is_open() && r.assignee.as_deref() == Some(id.as_str())).count());
@@ -62,7 +65,7 @@ pub fn Agents() -> impl IntoView {
                 .iter()
                 .map(|a| {
                     let tiers = if a.tiers.is_empty() { "—".to_string() } else { a.tiers.iter().map(|t| t.0.to_string()).collect::<Vec<_>>().join(", ") };
-                    let shift = a.calendar.as_deref().map_or_else(|| "Tier's".to_string(), |id| c.calendar(id).map_or(id.to_string(), |k| k.name.clone()));
+                    let shift = a.calendar.as_deref().map_or_else(|| t().tiers_calendar_short.to_string(), |id| c.calendar(id).map_or(id.to_string(), |k| k.name.clone()));
                     (a.clone(), tiers, names(&a.groups, c), shift)
                 })
                 .collect::<Vec<_>>()
@@ -71,23 +74,23 @@ pub fn Agents() -> impl IntoView {
 
     view! {
         <div class="section-head">
-            <h2>"Agents"</h2>
-            <button type="button" class="primary" disabled=move || !is_admin(desk) on:click=move |_| edit(None)>"Add agent"</button>
+            <h2>{t().agents}</h2>
+            <button type="button" class="primary" disabled=move || !is_admin(desk) on:click=move |_| edit(None)>{t().add_agent}</button>
         </div>
         <AdminNote/>
         <div class="table-wrap">
         <table class="settings-table agents-table">
             <thead>
                 <tr>
-                    <th scope="col">"Name"</th>
-                    <th scope="col">"Tiers"</th>
-                    <th scope="col">"Groups"</th>
-                    <th scope="col">"Skills"</th>
-                    <th scope="col">"Capacity"</th>
-                    <th scope="col">"Shift"</th>
-                    <th scope="col">"State"</th>
-                    <th scope="col">"Open tickets"</th>
-                    <th scope="col"><span class="sr-only">"Actions"</span></th>
+                    <th scope="col">{t().name}</th>
+                    <th scope="col">{t().tiers}</th>
+                    <th scope="col">{t().groups}</th>
+                    <th scope="col">{t().skills}</th>
+                    <th scope="col">{t().capacity}</th>
+                    <th scope="col">{t().shift}</th>
+                    <th scope="col">{t().state}</th>
+                    <th scope="col">{t().open_tickets}</th>
+                    <th scope="col"><span class="sr-only">{t().actions}</span></th>
                 </tr>
             </thead>
             <tbody>
@@ -109,21 +112,21 @@ pub fn Agents() -> impl IntoView {
                             <td class="num">{a.capacity}</td>
                             <td>{shift}</td>
                             <td>
-                                <span class="nowrap">{if a.away { "‖ Away" } else { "✔ Available" }}</span>
-                                {a.admin.then(|| view! { " " <span class="badge admin-badge">"Admin"</span> })}
+                                <span class="nowrap">{if a.away { t().away } else { t().available }}</span>
+                                {a.admin.then(|| view! { " " <span class="badge admin-badge">{t().admin}</span> })}
                             </td>
                             <td class="num">{move || open_tickets(desk, &count_id)}</td>
                             <td>
                                 <div class="row-actions">
                                 <Show when=move || is_admin(desk)>
-                                    <button type="button" aria-label=format!("Edit {name}") on:click={
+                                    <button type="button" aria-label=(t().edit_who)(&name) on:click={
                                         let id = id.clone();
                                         move |_| edit(Some(id.clone()))
-                                    }>"Edit"</button>
-                                    <button type="button" aria-label=format!("Remove {name2}") on:click={
+                                    }>{t().edit}</button>
+                                    <button type="button" aria-label=(t().remove_who)(&name2) on:click={
                                         let (id, name) = (id2.clone(), name2.clone());
                                         move |_| ask_remove(id.clone(), name.clone())
-                                    }>"Remove"</button>
+                                    }>{t().remove}</button>
                                 </Show>
                                 </div>
                             </td>
@@ -146,7 +149,7 @@ fn RemoveDialog(open: RwSignal<bool>, removing: RwSignal<Removing>, form: Form) 
         save(
             desk,
             form,
-            &format!("the agent list without {name}"),
+            &(t().saved_without)(&name),
             |cfg, _| cfg.agents.retain(|a| a.id != id),
             move |ok| {
                 if ok {
@@ -156,22 +159,19 @@ fn RemoveDialog(open: RwSignal<bool>, removing: RwSignal<Removing>, form: Form) 
         );
     };
     let text = move || match removing.get() {
-        Some((id, name, n)) if n > 0 => format!(
-            "{name} still owns {n} open ticket{}. They stay assigned to \"{id}\" until someone reassigns them, and nobody works them meanwhile.",
-            if n == 1 { "" } else { "s" }
-        ),
-        Some((_, name, _)) => format!("{name} owns no open tickets. Their past work stays in the tickets' histories."),
+        Some((id, name, n)) if n > 0 => (t().still_owns)(&name, &id, n),
+        Some((_, name, _)) => (t().owns_none)(&name),
         None => String::new(),
     };
     let who = move || removing.with(|r| r.as_ref().map(|r| r.1.clone()).unwrap_or_default());
     view! {
-        <Dialog open=open title="Remove agent".to_string()>
-            <p><strong>{move || format!("Remove {}?", who())}</strong></p>
+        <Dialog open=open title=t().remove_title.to_string()>
+            <p><strong>{move || (t().remove_ask)(&who())}</strong></p>
             <p class="remove-warning">{text}</p>
             <ProblemList form=form/>
             <div class="actions">
-                <button type="button" class="danger" disabled=move || form.busy.get() on:click=confirm>{move || format!("Remove {}", who())}</button>
-                <button type="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                <button type="button" class="danger" disabled=move || form.busy.get() on:click=confirm>{move || (t().remove_who)(&who())}</button>
+                <button type="button" on:click=move |_| open.set(false)>{common().cancel}</button>
             </div>
         </Dialog>
     }

@@ -6,9 +6,11 @@ use crate::domain::tz::Tz;
 use leptos::prelude::*;
 
 use super::form::{format_ranges, parse_ranges, uid, FieldError, Form};
-use crate::domain::calendar::DAY_NAMES;
 use crate::domain::desk::{Calendar, Holiday};
+use crate::ui::labels;
 use crate::ui::state::use_desk;
+
+use super::texts::calendars::t;
 
 /// Zones offered while typing; any IANA name is accepted.
 pub const COMMON_ZONES: &[&str] = &[
@@ -80,7 +82,7 @@ impl CalDraft {
             let text = h.date.get_untracked();
             match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
                 Ok(date) => holidays.push(Holiday { date, yearly: h.yearly.get_untracked(), name: h.name.get_untracked().trim().to_string() }),
-                Err(_) => local.push((format!("calendars[{i}].holidays[{j}].date"), format!("\"{text}\" is not a date; pick one (YYYY-MM-DD)"))),
+                Err(_) => local.push((format!("calendars[{i}].holidays[{j}].date"), (t().bad_date)(&text))),
             }
         }
         Calendar { id: self.id.clone(), name: self.name.get_untracked().trim().to_string(), tz: self.tz.get_untracked().trim().to_string(), week, holidays }
@@ -100,9 +102,9 @@ impl CalDraft {
 /// "✔ Open now" / "✖ Closed now" at the desk clock, for a draft.
 pub fn open_text(d: &CalDraft, now: crate::domain::model::Time) -> &'static str {
     match d.sound() {
-        Some(c) if c.is_open(now) => "✔ Open now",
-        Some(_) => "✖ Closed now",
-        None => "? Fix the problems to see",
+        Some(c) if c.is_open(now) => t().open_now,
+        Some(_) => t().closed_now,
+        None => t().fix_first,
     }
 }
 
@@ -118,8 +120,8 @@ pub fn CalendarEditor(draft: CalDraft, index: Signal<usize>, form: Form, on_remo
         let now = desk.now.get();
         let tz = tz.get();
         match tz.trim().parse::<Tz>() {
-            Ok(z) => format!("It is {} there now.", now.with_timezone(&z).format("%a %d %b %H:%M")),
-            Err(_) => "Unknown time zone: use an IANA name such as Europe/Berlin.".to_string(),
+            Ok(z) => (t().local_time)(&crate::ui::format::clock_at(now.with_timezone(&z), false)),
+            Err(_) => t().bad_zone.to_string(),
         }
     };
     let open_now = move || open_text(&draft, desk.now.get());
@@ -127,42 +129,42 @@ pub fn CalendarEditor(draft: CalDraft, index: Signal<usize>, form: Form, on_remo
         <div class="calendar-editor">
             <div class="section-head">
                 <h3>{move || name.get()}</h3>
-                <button type="button" on:click=move |_| on_remove(k)>"Remove calendar"</button>
+                <button type="button" on:click=move |_| on_remove(k)>{t().remove_calendar}</button>
             </div>
             <p class="open-now" aria-live="polite"><strong>{open_now}</strong>" · "{local_time}</p>
             <FieldError form=form path=at(String::new()) exact=true/>
             <FieldError form=form path=at(".id".into())/>
             <div class="row">
                 <div>
-                    <label for=id("name")>"Name"</label>
+                    <label for=id("name")>{t().name}</label>
                     <input id=id("name") bind:value=name />
                     <FieldError form=form path=at(".name".into())/>
                 </div>
                 <div>
-                    <label for=id("tz")>"Time zone"</label>
+                    <label for=id("tz")>{t().time_zone}</label>
                     <input id=id("tz") list="tz-list" autocomplete="off" spellcheck="false" bind:value=tz />
                     <FieldError form=form path=at(".tz".into())/>
                 </div>
             </div>
-            <p class="muted small">"Id: " <code>{cal_id}</code> " (tiers, policies and agents refer to it)"</p>
+            <p class="muted small">{t().id}<code>{cal_id}</code>{t().id_note}</p>
             <fieldset class="week">
-                <legend>"Weekly hours"</legend>
-                <p class="hint-text" id=id("hours-help")>"One or more ranges per day, e.g. 09:00-12:00, 13:00-17:00. Use 24:00 for the end of the day; leave empty when closed."</p>
-                {DAY_NAMES.iter().enumerate().map(|(n, day)| {
+                <legend>{t().weekly}</legend>
+                <p class="hint-text" id=id("hours-help")>{t().hours_help}</p>
+                {(0..7).map(|n| {
                     let hours = days[n];
                     view! {
                         <div class="day-row">
-                            <label for=id(&format!("day{n}"))>{*day}</label>
-                            <input id=id(&format!("day{n}")) bind:value=hours placeholder="closed" aria-describedby=id("hours-help") />
+                            <label for=id(&format!("day{n}"))>{labels::weekday(n)}</label>
+                            <input id=id(&format!("day{n}")) bind:value=hours placeholder=super::texts::shell::t().closed aria-describedby=id("hours-help") />
                             <FieldError form=form path=at(format!(".week[{n}]"))/>
                         </div>
                     }
                 }).collect_view()}
             </fieldset>
             <fieldset class="holidays">
-                <legend>"Holidays"</legend>
+                <legend>{t().holidays}</legend>
                 <Show when=move || holidays.with(|h| h.is_empty())>
-                    <p class="muted">"No holidays."</p>
+                    <p class="muted">{t().no_holidays}</p>
                 </Show>
                 <For each=move || holidays.get() key=|h| h.key let:h>
                     {
@@ -170,17 +172,17 @@ pub fn CalendarEditor(draft: CalDraft, index: Signal<usize>, form: Form, on_remo
                         let j = move || holidays.with(|hs| hs.iter().position(|x| x.key == hk).unwrap_or(0));
                         view! {
                             <div class="holiday-row">
-                                <input type="date" aria-label=move || format!("Holiday {} date", j() + 1) bind:value=h.date />
-                                <label class="check-line"><input type="checkbox" bind:checked=h.yearly />" Every year"</label>
-                                <input aria-label=move || format!("Holiday {} name", j() + 1) placeholder="Name, e.g. New Year" bind:value=h.name />
-                                <button type="button" aria-label=move || format!("Remove holiday {}", j() + 1)
-                                    on:click=move |_| holidays.update(|hs| hs.retain(|x| x.key != hk))>"Remove"</button>
+                                <input type="date" aria-label=move || (t().holiday_date)(j() + 1) bind:value=h.date />
+                                <label class="check-line"><input type="checkbox" bind:checked=h.yearly />{t().every_year}</label>
+                                <input aria-label=move || (t().holiday_name)(j() + 1) placeholder=t().holiday_placeholder bind:value=h.name />
+                                <button type="button" aria-label=move || (t().remove_holiday)(j() + 1)
+                                    on:click=move |_| holidays.update(|hs| hs.retain(|x| x.key != hk))>{t().remove}</button>
                                 <FieldError form=form path=Signal::derive(move || format!("calendars[{}].holidays[{}]", index.get(), j()))/>
                             </div>
                         }
                     }
                 </For>
-                <button type="button" on:click=move |_| holidays.update(|hs| hs.push(HolidayRow::of(None)))>"Add holiday"</button>
+                <button type="button" on:click=move |_| holidays.update(|hs| hs.push(HolidayRow::of(None)))>{t().add_holiday}</button>
             </fieldset>
         </div>
     }

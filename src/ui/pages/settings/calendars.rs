@@ -6,7 +6,10 @@ use leptos::prelude::*;
 use super::calendar_editor::{open_text, CalDraft, CalendarEditor, COMMON_ZONES};
 use super::form::{is_admin, save, AdminNote, Form, ProblemList, SaveBar};
 use crate::domain::desk::{Calendar, DeskConfig};
+use crate::ui::labels;
 use crate::ui::state::use_desk;
+
+use super::texts::calendars::t;
 
 fn drafts_of(cfg: &DeskConfig) -> Vec<CalDraft> {
     cfg.calendars.iter().map(CalDraft::of).collect()
@@ -16,15 +19,16 @@ fn drafts_of(cfg: &DeskConfig) -> Vec<CalDraft> {
 fn uses(cfg: &DeskConfig, id: &str) -> Vec<String> {
     let mut out = vec![];
     if cfg.general.default_calendar == id {
-        out.push("the desk's default calendar (General)".to_string());
+        out.push(t().default_use.to_string());
     }
-    out.extend(cfg.tiers.iter().filter(|t| t.calendar == id).map(|t| t.tier.to_string()));
-    out.extend(cfg.policies.iter().filter(|p| p.calendar == id).map(|p| format!("SLA policy \"{}\"", p.name)));
-    out.extend(cfg.agents.iter().filter(|a| a.calendar.as_deref() == Some(id)).map(|a| format!("agent {}", a.name)));
+    out.extend(cfg.tiers.iter().filter(|tc| tc.calendar == id).map(|tc| labels::tier(tc.tier)));
+    out.extend(cfg.policies.iter().filter(|p| p.calendar == id).map(|p| (t().policy_use)(&p.name)));
+    out.extend(cfg.agents.iter().filter(|a| a.calendar.as_deref() == Some(id)).map(|a| (t().agent_use)(&a.name)));
     out
 }
 
-const PRESETS: [(&str, &str); 3] = [("24x7", "24/7"), ("12x5", "12/5 (Mon-Fri 08:00-20:00)"), ("8x5", "8/5 (Mon-Fri 09:00-17:00)")];
+/// Keys of the presets a new calendar starts from; `texts::calendars` names them.
+const PRESETS: [&str; 3] = ["24x7", "12x5", "8x5"];
 
 #[component]
 pub fn Calendars() -> impl IntoView {
@@ -56,7 +60,7 @@ pub fn Calendars() -> impl IntoView {
         let Some(id) = drafts.with_untracked(|d| d.iter().find(|c| c.key == key).map(|c| c.id.clone())) else { return };
         let used = desk.config.with_untracked(|c| uses(c, &id));
         if !used.is_empty() {
-            remove_msg.set(Some(format!("Calendar \"{id}\" is used by {}. Point those elsewhere and save them first; nothing was removed.", used.join(", "))));
+            remove_msg.set(Some((t().in_use)(&id, &used.join(", "))));
             return;
         }
         remove_msg.set(None);
@@ -70,7 +74,7 @@ pub fn Calendars() -> impl IntoView {
         save(
             desk,
             form,
-            "the calendars",
+            t().saved,
             |cfg, local| {
                 cfg.calendars = list.iter().enumerate().map(|(i, d)| d.build(i, local)).collect();
                 // A calendar's check stops at its first problem, and the time zone comes
@@ -96,18 +100,18 @@ pub fn Calendars() -> impl IntoView {
     };
 
     view! {
-        <h2>"Calendars"</h2>
-        <p class="hint-text">"A calendar says when someone works: opening hours per weekday in a time zone, minus holidays. SLA clocks in business hours and tier time limits only run while their calendar is open."</p>
+        <h2>{t().title}</h2>
+        <p class="hint-text">{t().intro}</p>
         <AdminNote/>
         <ProblemList form=form/>
         <datalist id="tz-list">
             {COMMON_ZONES.iter().map(|z| view! { <option value=*z></option> }).collect_view()}
         </datalist>
         <fieldset class="plain" disabled=move || !is_admin(desk)>
-            <legend class="sr-only">"Calendars"</legend>
+            <legend class="sr-only">{t().title}</legend>
             <div class="calendars-layout">
                 <div class="calendar-list">
-                    <ul aria-label="Calendars">
+                    <ul aria-label=t().title>
                         <For each=move || drafts.get() key=|d| d.key let:d>
                             {
                                 let key = d.key;
@@ -126,11 +130,11 @@ pub fn Calendars() -> impl IntoView {
                             }
                         </For>
                     </ul>
-                    <label for="cal-preset">"New calendar from"</label>
+                    <label for="cal-preset">{t().new_from}</label>
                     <select id="cal-preset" on:change=move |ev| preset.set(event_target_value(&ev))>
-                        {PRESETS.iter().map(|(k, label)| view! { <option value=*k prop:selected=move || preset.get() == *k>{*label}</option> }).collect_view()}
+                        {PRESETS.iter().zip(t().presets).map(|(k, label)| view! { <option value=*k prop:selected=move || preset.get() == *k>{label}</option> }).collect_view()}
                     </select>
-                    <button type="button" on:click=add>"Add calendar"</button>
+                    <button type="button" on:click=add>{t().add}</button>
                 </div>
                 <div class="calendar-main">
                     {move || remove_msg.get().map(|m| view! { <p class="field-error" role="alert">{m}</p> })}
@@ -146,7 +150,7 @@ pub fn Calendars() -> impl IntoView {
                     </For>
                 </div>
             </div>
-            <SaveBar form=form label="Save calendars" on_save=on_save on_discard=on_discard/>
+            <SaveBar form=form label=t().save on_save=on_save on_discard=on_discard/>
         </fieldset>
     }
 }

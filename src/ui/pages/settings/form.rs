@@ -10,7 +10,10 @@ use super::paths::{belongs, describe, Problem};
 use crate::domain::defaults::validate_config;
 use crate::domain::desk::{AssignmentMethod, DeskConfig, TimeRange};
 use crate::domain::desk::DayTime;
+use crate::ui::labels;
 use crate::ui::state::{use_desk, Desk};
+
+use super::texts::shell::t;
 
 /// The state of one section's form: the problems of the last attempt to save, and whether a
 /// save is under way.
@@ -30,13 +33,9 @@ impl Form {
     }
 }
 
-fn plural(n: usize, one: &str) -> String {
-    if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") }
-}
-
 fn refuse(desk: Desk, form: Form, cfg: &DeskConfig, problems: Vec<(String, String)>) {
     let described = describe(cfg, problems);
-    desk.fail(format!("Nothing was saved: {} to fix (listed on the page).", plural(described.len(), "problem")));
+    desk.fail((t().refused)(described.len()));
     form.problems.set(described);
 }
 
@@ -75,7 +74,7 @@ pub fn save(
         match result {
             Ok(()) => {
                 form.clear();
-                desk.say(format!("Saved {what}."));
+                desk.say((t().saved)(&what));
                 done(true);
             }
             Err(problems) => {
@@ -107,7 +106,7 @@ pub fn ProblemList(form: Form) -> impl IntoView {
         (!ps.is_empty()).then(|| {
             view! {
                 <div class="problems" role="alert">
-                    <p><strong>"Nothing was saved."</strong>" Fix these and save again:"</p>
+                    <p><strong>{t().nothing_saved}</strong>{t().fix_these}</p>
                     <ul>
                         {ps.into_iter().map(|p| view! { <li><strong>{p.place}</strong>": "{p.message}</li> }).collect_view()}
                     </ul>
@@ -124,7 +123,7 @@ pub fn SaveBar(form: Form, label: &'static str, on_save: impl Fn() + Send + Sync
     view! {
         <div class="actions save-bar">
             <button type="button" class="primary" disabled=move || form.busy.get() || !is_admin(desk) on:click=move |_| on_save()>{label}</button>
-            <button type="button" disabled=move || !is_admin(desk) on:click=move |_| { form.clear(); on_discard(); }>"Discard changes"</button>
+            <button type="button" disabled=move || !is_admin(desk) on:click=move |_| { form.clear(); on_discard(); }>{t().discard}</button>
         </div>
     }
 }
@@ -147,8 +146,8 @@ pub fn AdminNote() -> impl IntoView {
         }
         let who = desk.me.get().map(|id| desk.config.with(|c| c.agent_name(&id)));
         let text = match who {
-            Some(name) => format!("Read only: {name} is not an admin. An admin changes these settings; pick one under “Who am I” to make changes."),
-            None => "Read only: nobody is picked under “Who am I”. Pick an admin there to make changes.".to_string(),
+            Some(name) => (t().read_only)(&name),
+            None => t().read_only_nobody.to_string(),
         };
         Some(view! { <p class="note" role="note"><span aria-hidden="true">"🔒 "</span>{text}</p> })
     }
@@ -206,42 +205,43 @@ pub fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
     (2..).map(|n| format!("{base}-{n}")).find(|c| !taken(c)).unwrap_or_else(|| base.to_string())
 }
 
-/// Empty means none; otherwise a whole number of minutes (or hours, or any count).
+/// Empty means none; otherwise a whole number of minutes (or hours, or any count). The
+/// error holds what was typed, for the caller to say what it should have been.
 pub fn parse_count(text: &str) -> Result<Option<u32>, String> {
-    let t = text.trim();
-    if t.is_empty() {
+    let v = text.trim();
+    if v.is_empty() {
         return Ok(None);
     }
-    t.parse::<u32>().map(Some).map_err(|_| format!("\"{t}\" is not a whole number"))
+    v.parse::<u32>().map(Some).map_err(|_| v.to_string())
 }
 
 /// A sum of money, zero or more; empty means 0.
 pub fn parse_money(text: &str) -> Result<f64, String> {
-    let t = text.trim().replace(',', ".");
-    if t.is_empty() {
+    let v = text.trim().replace(',', ".");
+    if v.is_empty() {
         return Ok(0.0);
     }
-    match t.parse::<f64>() {
+    match v.parse::<f64>() {
         Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
-        _ => Err(format!("\"{}\" is not an amount like 30 or 12.50", text.trim())),
+        _ => Err((t().not_amount)(text.trim())),
     }
 }
 
 /// "09:00-12:00, 13:00-17:00" -> two ranges; empty (or "closed") means closed all day. Only
 /// the form is checked here; the calendar's own check reports ranges that end too early.
 pub fn parse_ranges(text: &str) -> Result<Vec<TimeRange>, String> {
-    let t = text.trim();
-    if t.is_empty() || t.eq_ignore_ascii_case("closed") {
+    let v = text.trim();
+    if v.is_empty() || v.eq_ignore_ascii_case("closed") || v.to_lowercase() == t().closed {
         return Ok(vec![]);
     }
-    t.split([',', ';'])
+    v.split([',', ';'])
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .map(|part| {
-            let (a, b) = part.split_once(['-', '–']).ok_or_else(|| format!("\"{part}\" is not a range like 09:00-17:00"))?;
+            let (a, b) = part.split_once(['-', '–']).ok_or_else(|| (t().not_range)(part))?;
             match (DayTime::parse(a), DayTime::parse(b)) {
                 (Some(start), Some(end)) => Ok(TimeRange { start, end }),
-                _ => Err(format!("\"{part}\" is not a range like 09:00-17:00 (24-hour times, 24:00 ends the day)")),
+                _ => Err((t().not_range_times)(part)),
             }
         })
         .collect()
@@ -251,12 +251,13 @@ pub fn format_ranges(ranges: &[TimeRange]) -> String {
     ranges.iter().map(|r| format!("{}-{}", r.start, r.end)).collect::<Vec<_>>().join(", ")
 }
 
-/// Assignment methods: key, label and what each does.
-pub const METHODS: [(AssignmentMethod, &str, &str, &str); 4] = [
-    (AssignmentMethod::Manual, "manual", "Manual", "nobody is picked automatically; agents take tickets or a lead assigns them"),
-    (AssignmentMethod::RoundRobin, "round_robin", "Round robin", "the agent who has waited longest since their last ticket"),
-    (AssignmentMethod::LeastLoaded, "least_loaded", "Least loaded", "the agent with the fewest open tickets, below their capacity"),
-    (AssignmentMethod::SkillBased, "skill_based", "Skill based", "only agents with every skill the ticket needs, then the least loaded"),
+/// Assignment methods and their keys; `labels::assignment` names them and
+/// `texts::shell::method_help` says what each does.
+pub const METHODS: [(AssignmentMethod, &str); 4] = [
+    (AssignmentMethod::Manual, "manual"),
+    (AssignmentMethod::RoundRobin, "round_robin"),
+    (AssignmentMethod::LeastLoaded, "least_loaded"),
+    (AssignmentMethod::SkillBased, "skill_based"),
 ];
 
 pub fn method_key(m: AssignmentMethod) -> String {
@@ -268,7 +269,7 @@ pub fn method_parse(key: &str) -> AssignmentMethod {
 }
 
 pub fn method_choices() -> Vec<(String, String)> {
-    METHODS.iter().map(|m| (m.1.to_string(), m.2.to_string())).collect()
+    METHODS.iter().map(|m| (m.1.to_string(), labels::assignment(m.0).to_string())).collect()
 }
 
 /// A select over (value, label) pairs for a string signal. `id` pairs it with a <label>;

@@ -6,7 +6,10 @@ use leptos::prelude::*;
 use super::form::{calendar_choices, choice, is_admin, parse_count, parse_money, save, AdminNote, FieldError, Form, ProblemList, SaveBar};
 use crate::domain::desk::{DeskConfig, PriorityMatrix, WorkMode};
 use crate::domain::model::Priority;
+use crate::ui::labels;
 use crate::ui::state::use_desk;
+
+use super::texts::setup::t;
 
 type Grid = Vec<Vec<RwSignal<String>>>;
 
@@ -58,12 +61,12 @@ impl Fields {
         g.mode = if self.mode.get_untracked() == "swarm" { WorkMode::Swarm } else { WorkMode::Tiered };
         match self.warning.get_untracked().trim().parse::<u8>() {
             Ok(p) => g.warning_percent = p,
-            Err(_) => local.push(("general.warning_percent".into(), "must be a whole number from 0 to 100".into())),
+            Err(_) => local.push(("general.warning_percent".into(), t().bad_warning.into())),
         }
         match parse_count(&self.reopen.get_untracked()) {
             Ok(Some(h)) => g.reopen_window_hours = h,
             Ok(None) => g.reopen_window_hours = 0,
-            Err(e) => local.push(("general.reopen_window_hours".into(), format!("{e} of hours"))),
+            Err(e) => local.push(("general.reopen_window_hours".into(), (super::texts::shell::t().not_hours)(&e))),
         }
         g.escalate_on_breach = self.escalate.get_untracked();
         match parse_money(&self.cost.get_untracked()) {
@@ -79,8 +82,8 @@ impl Fields {
 
 fn level(i: usize, n: usize) -> &'static str {
     match (i, n) {
-        (0, _) => "highest",
-        (i, n) if i + 1 == n => "lowest",
+        (0, _) => t().highest,
+        (i, n) if i + 1 == n => t().lowest,
         _ => "",
     }
 }
@@ -91,68 +94,68 @@ pub fn GeneralSettings() -> impl IntoView {
     let form = Form::new();
     let f = Fields::new();
     desk.config.with_untracked(|c| f.load(c));
-    let on_save = move || save(desk, form, "the general settings", |cfg, local| f.apply(cfg, local), |_| {});
+    let on_save = move || save(desk, form, t().saved_general, |cfg, local| f.apply(cfg, local), |_| {});
     let on_discard = move || desk.config.with_untracked(|c| f.load(c));
     let resize = move |ev: leptos::ev::Event| {
         let m = if event_target_value(&ev) == "4" { PriorityMatrix::itil_4x4() } else { PriorityMatrix::itil_3x3() };
         f.grid.set(grid_of(&m));
     };
     let size = move || f.grid.with(|g| g.len());
-    let prios = || Priority::ALL.iter().map(|p| (p.as_str().to_string(), p.label().to_string())).collect::<Vec<_>>();
+    let prios = || Priority::ALL.iter().map(|p| (p.as_str().to_string(), labels::priority(*p).to_string())).collect::<Vec<_>>();
 
     view! {
-        <h2>"General"</h2>
+        <h2>{t().general}</h2>
         <AdminNote/>
         <ProblemList form=form/>
         <fieldset class="plain" disabled=move || !is_admin(desk)>
-            <legend class="sr-only">"General settings"</legend>
+            <legend class="sr-only">{t().general_settings}</legend>
             <div class="card">
-                <label for="gen-name">"Desk name"</label>
+                <label for="gen-name">{t().desk_name}</label>
                 <input id="gen-name" bind:value=f.desk_name />
                 <FieldError form=form path="general.desk_name"/>
                 <fieldset class="modes">
-                    <legend>"Work mode"</legend>
-                    <label><input type="radio" name="work-mode" value="tiered" bind:group=f.mode />" Tiered: a ticket moves up tier by tier, and at each hand-off the next tier takes over as its owner."</label>
-                    <label><input type="radio" name="work-mode" value="swarm" bind:group=f.mode />" Swarm: one agent keeps the ticket from start to finish and pulls in helpers from any tier instead of handing it on."</label>
+                    <legend>{t().work_mode}</legend>
+                    <label><input type="radio" name="work-mode" value="tiered" bind:group=f.mode />{t().tiered}</label>
+                    <label><input type="radio" name="work-mode" value="swarm" bind:group=f.mode />{t().swarm}</label>
                 </fieldset>
                 <div class="row3">
                     <div>
-                        <label for="gen-warning">"Warning at (% of a target)"</label>
+                        <label for="gen-warning">{t().warning}</label>
                         <input id="gen-warning" type="number" min="0" max="100" bind:value=f.warning aria-describedby="gen-warning-help" />
-                        <p class="hint-text" id="gen-warning-help">"A running SLA clock shows ⚠ once this share of its target is used."</p>
+                        <p class="hint-text" id="gen-warning-help">{t().warning_help}</p>
                         <FieldError form=form path="general.warning_percent"/>
                     </div>
                     <div>
-                        <label for="gen-reopen">"Reopen window (hours)"</label>
+                        <label for="gen-reopen">{t().reopen}</label>
                         <input id="gen-reopen" type="number" min="0" bind:value=f.reopen aria-describedby="gen-reopen-help" />
-                        <p class="hint-text" id="gen-reopen-help">"A requester's reply within this time after resolving reopens the ticket; later replies start a new one."</p>
+                        <p class="hint-text" id="gen-reopen-help">{t().reopen_help}</p>
                         <FieldError form=form path="general.reopen_window_hours"/>
                     </div>
                     <div>
-                        <label for="gen-cost">"Cost per ticket"</label>
+                        <label for="gen-cost">{t().cost_ticket}</label>
                         <input id="gen-cost" type="number" min="0" step="0.01" bind:value=f.cost aria-describedby="gen-cost-help" />
-                        <p class="hint-text" id="gen-cost-help">"Counted on top of agent time in the cost-per-ticket figure."</p>
+                        <p class="hint-text" id="gen-cost-help">{t().cost_ticket_help}</p>
                         <FieldError form=form path="general.cost_per_ticket"/>
                     </div>
                 </div>
-                <label class="check-line"><input type="checkbox" bind:checked=f.escalate />" Escalate to the next tier when an SLA target is breached"</label>
-                <label for="gen-calendar">"Default calendar"</label>
+                <label class="check-line"><input type="checkbox" bind:checked=f.escalate />{t().escalate_breach}</label>
+                <label for="gen-calendar">{t().default_calendar}</label>
                 {choice(Some("gen-calendar".into()), None, f.calendar, move || calendar_choices(desk))}
                 <FieldError form=form path="general.default_calendar"/>
             </div>
-            <h3>"Priority matrix"</h3>
-            <p class="hint-text">"A ticket's priority follows from its impact (how many are affected) and urgency (how soon it hurts); 1 is the highest level."</p>
-            <label for="gen-matrix-size">"Size"</label>
+            <h3>{t().matrix}</h3>
+            <p class="hint-text">{t().matrix_help}</p>
+            <label for="gen-matrix-size">{t().size}</label>
             <select id="gen-matrix-size" class="narrow-select" on:change=resize>
                 <option value="3" prop:selected=move || size() == 3>"3 × 3 (ITIL)"</option>
                 <option value="4" prop:selected=move || size() == 4>"4 × 4"</option>
             </select>
-            <p class="hint-text">"Changing the size starts from the standard table of that size."</p>
+            <p class="hint-text">{t().size_help}</p>
             <table class="matrix">
                 <thead>
                     <tr>
                         <td></td>
-                        {move || (0..size()).map(|u| view! { <th scope="col">{format!("Urgency {}", u + 1)}<span class="muted small">{format!(" {}", level(u, size()))}</span></th> }).collect_view()}
+                        {move || (0..size()).map(|u| view! { <th scope="col">{(t().urgency)(u + 1)}<span class="muted small">{format!(" {}", level(u, size()))}</span></th> }).collect_view()}
                     </tr>
                 </thead>
                 <tbody>
@@ -160,10 +163,10 @@ pub fn GeneralSettings() -> impl IntoView {
                         let n = row.len();
                         view! {
                             <tr>
-                                <th scope="row">{format!("Impact {}", i + 1)}<span class="muted small">{format!(" {}", level(i, n))}</span></th>
+                                <th scope="row">{(t().impact)(i + 1)}<span class="muted small">{format!(" {}", level(i, n))}</span></th>
                                 {row.into_iter().enumerate().map(|(u, cell)| view! {
                                     <td class=move || format!("cell prio-{}", cell.get())>
-                                        {choice(None, Some(format!("Priority for impact {}, urgency {}", i + 1, u + 1)), cell, prios)}
+                                        {choice(None, Some((t().cell)(i + 1, u + 1)), cell, prios)}
                                     </td>
                                 }).collect_view()}
                             </tr>
@@ -172,7 +175,7 @@ pub fn GeneralSettings() -> impl IntoView {
                 </tbody>
             </table>
             <FieldError form=form path="matrix"/>
-            <SaveBar form=form label="Save general settings" on_save=on_save on_discard=on_discard/>
+            <SaveBar form=form label=t().save_general on_save=on_save on_discard=on_discard/>
         </fieldset>
     }
 }

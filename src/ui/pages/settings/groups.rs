@@ -5,7 +5,12 @@ use leptos::prelude::*;
 use super::form::{choice, method_choices, method_key, method_parse, save, slug, uid, unique_id, AdminNote, FieldError, Form, ProblemList, SaveBar, METHODS};
 use crate::domain::desk::{DeskConfig, Group};
 use crate::domain::model::Tier;
+use crate::ui::labels;
 use crate::ui::state::use_desk;
+
+use super::texts::people::t;
+use super::texts::shell::method_help;
+use super::widgets::tier_label;
 
 /// One group being edited. A new group has no id yet: it is made from the name on save.
 #[derive(Clone)]
@@ -34,7 +39,7 @@ fn rows_of(cfg: &DeskConfig) -> Vec<Row> {
 }
 
 fn tier_choices() -> Vec<(String, String)> {
-    (0..=Tier::MAX.0).map(|t| (t.to_string(), format!("Tier {t} · {}", Tier(t).default_name()))).collect()
+    (0..=Tier::MAX.0).map(|n| (n.to_string(), tier_label(Tier(n)))).collect()
 }
 
 #[component]
@@ -60,7 +65,7 @@ pub fn Groups() -> impl IntoView {
         save(
             desk,
             form,
-            "the groups",
+            t().saved_groups,
             |cfg, _| {
                 let mut out: Vec<Group> = vec![];
                 for r in &drafts {
@@ -86,21 +91,21 @@ pub fn Groups() -> impl IntoView {
     let members = move |id: &str| desk.config.with(|c| c.agents.iter().filter(|a| a.groups.iter().any(|g| g == id)).count());
 
     view! {
-        <h2>"Groups"</h2>
-        <p class="hint-text">"A group is a team inside one tier. A ticket in a group is only given to the group's members, by the group's assignment method."</p>
+        <h2>{t().groups}</h2>
+        <p class="hint-text">{t().groups_intro}</p>
         <AdminNote/>
         <ProblemList form=form/>
         <fieldset class="plain" disabled=move || !super::form::is_admin(desk)>
-            <legend class="sr-only">"Groups"</legend>
+            <legend class="sr-only">{t().groups}</legend>
             <div class="table-wrap">
             <table class="settings-table">
                 <thead>
                     <tr>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Tier"</th>
-                        <th scope="col">"Assignment method"</th>
-                        <th scope="col">"Members"</th>
-                        <th scope="col"><span class="sr-only">"Remove"</span></th>
+                        <th scope="col">{t().name}</th>
+                        <th scope="col">{t().tier}</th>
+                        <th scope="col">{t().method}</th>
+                        <th scope="col">{t().members}</th>
+                        <th scope="col"><span class="sr-only">{t().remove}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -108,24 +113,24 @@ pub fn Groups() -> impl IntoView {
                         {
                             let key = row.key;
                             let index = move || rows.with(|rs| rs.iter().position(|r| r.key == key).unwrap_or(0));
-                            let label = move |what: &str| format!("{what} of group {}", index() + 1);
+                            let label = move |what: &str| (t().of_group)(what, index() + 1);
                             let id = row.id.clone();
                             view! {
                                 <tr>
                                     <td>
-                                        <input aria-label=move || label("Name") bind:value=row.name />
+                                        <input aria-label=move || label(t().name) bind:value=row.name />
                                         <FieldError form=form path=Signal::derive(move || format!("groups[{}].name", index()))/>
                                         <FieldError form=form path=Signal::derive(move || format!("groups[{}].id", index()))/>
                                     </td>
                                     <td>
-                                        {choice(None, Some(label("Tier")), row.tier, tier_choices)}
+                                        {choice(None, Some(label(t().tier)), row.tier, tier_choices)}
                                         <FieldError form=form path=Signal::derive(move || format!("groups[{}].tier", index()))/>
                                     </td>
-                                    <td>{choice(None, Some(label("Assignment method")), row.method, method_choices)}</td>
-                                    <td class="num">{move || if id.is_empty() { "new".to_string() } else { members(&id).to_string() }}</td>
+                                    <td>{choice(None, Some(label(t().method)), row.method, method_choices)}</td>
+                                    <td class="num">{move || if id.is_empty() { t().new_group.to_string() } else { members(&id).to_string() }}</td>
                                     <td>
-                                        <button type="button" aria-label=move || format!("Remove group {}", row.name.get())
-                                            on:click=move |_| { form.clear(); rows.update(|rs| rs.retain(|r| r.key != key)); }>"Remove"</button>
+                                        <button type="button" aria-label=move || (t().remove_group)(&row.name.get())
+                                            on:click=move |_| { form.clear(); rows.update(|rs| rs.retain(|r| r.key != key)); }>{t().remove}</button>
                                     </td>
                                 </tr>
                             }
@@ -134,12 +139,12 @@ pub fn Groups() -> impl IntoView {
                 </tbody>
             </table>
             </div>
-            <div class="actions"><button type="button" on:click=add>"Add group"</button></div>
-            <SaveBar form=form label="Save groups" on_save=on_save on_discard=on_discard/>
+            <div class="actions"><button type="button" on:click=add>{t().add_group}</button></div>
+            <SaveBar form=form label=t().save_groups on_save=on_save on_discard=on_discard/>
         </fieldset>
-        <h3>"Assignment methods"</h3>
+        <h3>{t().methods_title}</h3>
         <dl class="explain">
-            {METHODS.iter().map(|m| view! { <dt>{m.2}</dt><dd>{m.3}</dd> }).collect_view()}
+            {METHODS.iter().map(|m| view! { <dt>{labels::assignment(m.0)}</dt><dd>{method_help(m.0)}</dd> }).collect_view()}
         </dl>
     }
 }

@@ -18,6 +18,7 @@ mod paths;
 mod policies;
 mod rule_rows;
 mod rules;
+mod texts;
 mod tiers;
 mod who;
 mod widgets;
@@ -66,17 +67,8 @@ impl Section {
     }
 
     fn label(self) -> &'static str {
-        match self {
-            Section::Who => "Who am I",
-            Section::Agents => "Agents",
-            Section::Groups => "Groups",
-            Section::Tiers => "Tiers",
-            Section::Calendars => "Calendars",
-            Section::Sla => "SLA policies",
-            Section::Rules => "Routing rules",
-            Section::General => "General",
-            Section::Data => "This browser's data",
-        }
+        let i = Section::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        texts::shell::t().sections[i]
     }
 
     fn from_hash() -> Section {
@@ -147,8 +139,8 @@ pub fn SettingsPage() -> impl IntoView {
     };
     view! {
         <div class="settings-layout">
-            <nav class="settings-nav" aria-label="Settings sections">
-                <h1 id="settings-title">"Settings"</h1>
+            <nav class="settings-nav" aria-label=texts::shell::t().sections_label>
+                <h1 id="settings-title">{texts::shell::t().title}</h1>
                 <div role="tablist" aria-orientation="vertical" aria-labelledby="settings-title" on:keydown=on_key>
                     {Section::ALL.into_iter().map(|s| view! {
                         <button type="button" role="tab" id=format!("tab-{}", s.key())

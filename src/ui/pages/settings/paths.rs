@@ -3,6 +3,10 @@
 
 use crate::domain::calendar::DAY_NAMES;
 use crate::domain::desk::DeskConfig;
+use crate::ui::i18n::lang;
+use crate::ui::labels;
+
+use super::texts::shell::t;
 
 /// One problem with a configuration that was not saved.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,50 +30,51 @@ fn segments(path: &str) -> Vec<(&str, Option<usize>)> {
 }
 
 fn field_label(name: &str) -> String {
+    let l = lang();
     let known = match name {
-        "name" => "Name",
-        "id" => "Id",
-        "email" => "E-mail",
-        "tiers" => "Tiers",
-        "groups" => "Groups",
-        "skills" => "Skills",
-        "capacity" => "Capacity",
-        "admin" => "Admin",
-        "calendar" => "Calendar",
-        "tier" => "Tier",
-        "assignment" => "Assignment method",
-        "description" => "Description",
-        "limit_minutes" => "Time limit",
-        "cost_per_hour" => "Cost per agent hour",
-        "tz" => "Time zone",
-        "week" => "Weekly hours",
-        "holidays" => "Holidays",
-        "date" => "Date",
-        "desk_name" => "Desk name",
-        "mode" => "Work mode",
-        "warning_percent" => "Warning percentage",
-        "reopen_window_hours" => "Reopen window",
-        "default_calendar" => "Default calendar",
-        "cost_per_ticket" => "Cost per ticket",
-        "targets" => "Targets",
-        "first_response" => "First response",
-        "next_response" => "Next response",
-        "resolution" => "Resolution",
-        "priority" => "Priority",
-        "priorities" => "Priorities",
-        "categories" => "Categories",
-        "orgs" => "Organisations",
-        "tags" => "Tags",
-        "conditions" => "Conditions",
-        "actions" => "Actions",
-        "any" => "Keywords",
-        "is" => "Value",
-        "contains" => "Text",
-        "agent" => "Agent",
-        "group" => "Group",
-        "category" => "Category",
-        "key" => "Field key",
-        "fields" => "Fields",
+        "name" => l.pick("Name", "Name", "名称"),
+        "id" => l.pick("Id", "ID", "ID"),
+        "email" => l.pick("E-mail", "E-Mail", "电子邮件"),
+        "tiers" => l.pick("Tiers", "Stufen", "级别"),
+        "groups" => l.pick("Groups", "Gruppen", "小组"),
+        "skills" => l.pick("Skills", "Fähigkeiten", "技能"),
+        "capacity" => l.pick("Capacity", "Kapazität", "容量"),
+        "admin" => l.pick("Admin", "Admin", "管理员"),
+        "calendar" => l.pick("Calendar", "Kalender", "日历"),
+        "tier" => l.pick("Tier", "Stufe", "级别"),
+        "assignment" => l.pick("Assignment method", "Zuweisungsmethode", "分配方式"),
+        "description" => l.pick("Description", "Beschreibung", "描述"),
+        "limit_minutes" => l.pick("Time limit", "Zeitlimit", "时限"),
+        "cost_per_hour" => l.pick("Cost per agent hour", "Kosten pro Agentenstunde", "坐席每小时成本"),
+        "tz" => l.pick("Time zone", "Zeitzone", "时区"),
+        "week" => l.pick("Weekly hours", "Wochenzeiten", "每周工作时间"),
+        "holidays" => l.pick("Holidays", "Feiertage", "节假日"),
+        "date" => l.pick("Date", "Datum", "日期"),
+        "desk_name" => l.pick("Desk name", "Name des Desks", "服务台名称"),
+        "mode" => l.pick("Work mode", "Arbeitsweise", "工作模式"),
+        "warning_percent" => l.pick("Warning percentage", "Warnschwelle in Prozent", "预警百分比"),
+        "reopen_window_hours" => l.pick("Reopen window", "Frist zum Wiedereröffnen", "重新打开期限"),
+        "default_calendar" => l.pick("Default calendar", "Standardkalender", "默认日历"),
+        "cost_per_ticket" => l.pick("Cost per ticket", "Kosten pro Ticket", "每个工单成本"),
+        "targets" => l.pick("Targets", "Ziele", "目标"),
+        "first_response" => l.pick("First response", "Erste Antwort", "首次响应"),
+        "next_response" => l.pick("Next response", "Nächste Antwort", "后续响应"),
+        "resolution" => l.pick("Resolution", "Lösung", "解决"),
+        "priority" => l.pick("Priority", "Priorität", "优先级"),
+        "priorities" => l.pick("Priorities", "Prioritäten", "优先级"),
+        "categories" => l.pick("Categories", "Kategorien", "类别"),
+        "orgs" => l.pick("Organisations", "Organisationen", "组织"),
+        "tags" => l.pick("Tags", "Schlagwörter", "标签"),
+        "conditions" => l.pick("Conditions", "Bedingungen", "条件"),
+        "actions" => l.pick("Actions", "Aktionen", "动作"),
+        "any" => l.pick("Keywords", "Stichwörter", "关键词"),
+        "is" => l.pick("Value", "Wert", "值"),
+        "contains" => l.pick("Text", "Text", "文本"),
+        "agent" => l.pick("Agent", "Agent", "坐席"),
+        "group" => l.pick("Group", "Gruppe", "小组"),
+        "category" => l.pick("Category", "Kategorie", "类别"),
+        "key" => l.pick("Field key", "Feldschlüssel", "字段键"),
+        "fields" => l.pick("Fields", "Felder", "字段"),
         other => return other.replace('_', " "),
     };
     known.to_string()
@@ -77,41 +82,43 @@ fn field_label(name: &str) -> String {
 
 fn named(kind: &str, name: Option<&str>, i: usize) -> String {
     match name.map(str::trim).filter(|n| !n.is_empty()) {
-        Some(n) => format!("{kind} \"{n}\""),
-        None => format!("{kind} {}", i + 1),
+        Some(n) => (t().named)(kind, n),
+        None => (t().numbered)(kind, i + 1),
     }
 }
 
 /// The first segment of a path in words, using the configuration that was checked.
 fn top(cfg: &DeskConfig, name: &str, i: Option<usize>) -> String {
+    let l = lang();
     let Some(i) = i else {
         return match name {
-            "general" => "General".into(),
-            "matrix" => "Priority matrix".into(),
+            "general" => l.pick("General", "Allgemein", "常规").into(),
+            "matrix" => l.pick("Priority matrix", "Prioritätsmatrix", "优先级矩阵").into(),
             other => field_label(other),
         };
     };
     match name {
-        "agents" => named("Agent", cfg.agents.get(i).map(|a| a.name.as_str()), i),
-        "groups" => named("Group", cfg.groups.get(i).map(|g| g.name.as_str()), i),
+        "agents" => named(l.pick("Agent", "Agent", "坐席"), cfg.agents.get(i).map(|a| a.name.as_str()), i),
+        "groups" => named(l.pick("Group", "Gruppe", "小组"), cfg.groups.get(i).map(|g| g.name.as_str()), i),
         "tiers" => match cfg.tiers.get(i) {
-            Some(t) => t.tier.to_string(),
-            None => format!("Tier settings {}", i + 1),
+            Some(t) => labels::tier(t.tier),
+            None => (t().numbered)(l.pick("Tier settings", "Stufeneinstellungen", "级别设置"), i + 1),
         },
-        "calendars" => named("Calendar", cfg.calendars.get(i).map(|c| c.name.as_str()), i),
-        "policies" => named("SLA policy", cfg.policies.get(i).map(|p| p.name.as_str()), i),
-        "rules" => named("Routing rule", cfg.rules.get(i).map(|r| r.name.as_str()), i),
-        "canned" => named("Canned response", cfg.canned.get(i).map(|c| c.name.as_str()), i),
-        "catalog" => named("Catalog item", cfg.catalog.get(i).map(|c| c.name.as_str()), i),
-        other => format!("{} {}", field_label(other), i + 1),
+        "calendars" => named(l.pick("Calendar", "Kalender", "日历"), cfg.calendars.get(i).map(|c| c.name.as_str()), i),
+        "policies" => named(l.pick("SLA policy", "SLA-Richtlinie", "SLA 策略"), cfg.policies.get(i).map(|p| p.name.as_str()), i),
+        "rules" => named(l.pick("Routing rule", "Routing-Regel", "路由规则"), cfg.rules.get(i).map(|r| r.name.as_str()), i),
+        "canned" => named(l.pick("Canned response", "Textbaustein", "预设回复"), cfg.canned.get(i).map(|c| c.name.as_str()), i),
+        "catalog" => named(l.pick("Catalog item", "Katalogeintrag", "目录项"), cfg.catalog.get(i).map(|c| c.name.as_str()), i),
+        other => (t().numbered)(&field_label(other), i + 1),
     }
 }
 
 /// `path` in words, e.g. `SLA policy "Standard" › High target › First response`.
 pub fn place(cfg: &DeskConfig, path: &str) -> String {
     let segs = segments(path);
+    let l = lang();
     let Some(&(first, first_i)) = segs.first() else {
-        return "Settings".into();
+        return l.pick("Settings", "Einstellungen", "设置").into();
     };
     let mut parts = vec![top(cfg, first, first_i)];
     for &(name, i) in segs.iter().skip(1) {
@@ -119,15 +126,22 @@ pub fn place(cfg: &DeskConfig, path: &str) -> String {
             ("targets", Some(j)) => {
                 let policy = first_i.and_then(|p| cfg.policies.get(p));
                 match policy.and_then(|p| p.targets.get(j)) {
-                    Some(t) => format!("{} target", t.priority.label()),
-                    None => format!("Target {}", j + 1),
+                    Some(t) => {
+                        let p = labels::priority(t.priority);
+                        l.pick(format!("{p} target"), format!("Ziel für {p}"), format!("{p}目标"))
+                    }
+                    None => (t().numbered)(l.pick("Target", "Ziel", "目标"), j + 1),
                 }
             }
-            ("week", Some(d)) => DAY_NAMES.get(d).map_or_else(|| "Weekly hours".into(), |d| d.to_string()),
-            ("conditions", Some(j)) => format!("Condition {}", j + 1),
-            ("actions", Some(j)) => format!("Action {}", j + 1),
-            ("holidays", Some(j)) => format!("Holiday {}", j + 1),
-            (list, Some(j)) => format!("{} (entry {})", field_label(list), j + 1),
+            ("week", Some(d)) => if d < 7 { labels::weekday(d).to_string() } else { field_label("week") },
+            ("conditions", Some(j)) => (t().numbered)(l.pick("Condition", "Bedingung", "条件"), j + 1),
+            ("actions", Some(j)) => (t().numbered)(l.pick("Action", "Aktion", "动作"), j + 1),
+            ("holidays", Some(j)) => (t().numbered)(l.pick("Holiday", "Feiertag", "节假日"), j + 1),
+            (list, Some(j)) => l.pick(
+                format!("{} (entry {})", field_label(list), j + 1),
+                format!("{} (Eintrag {})", field_label(list), j + 1),
+                format!("{}（第 {} 项）", field_label(list), j + 1),
+            ),
             (field, None) => field_label(field),
         };
         parts.push(part);

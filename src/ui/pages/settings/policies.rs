@@ -7,9 +7,13 @@ use super::form::{calendar_choices, choice, focus_later, is_admin, parse_count, 
 use super::widgets::{priorities_of, priority_items, tier_items, tier_keys, tiers_of, CheckGroup, TagsInput};
 use crate::domain::desk::{DeskConfig, PolicyConditions, SlaPolicy, SlaTarget};
 use crate::domain::model::Priority;
+use crate::domain::desk::Metric;
+use crate::ui::labels;
 use crate::ui::state::use_desk;
 
-const METRICS: [&str; 3] = ["First response", "Next response", "Resolution"];
+use super::texts::routing::t;
+
+const METRICS: [Metric; 3] = [Metric::FirstResponse, Metric::NextResponse, Metric::Resolution];
 
 #[derive(Clone)]
 struct Row {
@@ -71,7 +75,7 @@ impl Row {
                     Ok(v) => vals[m] = v,
                     Err(e) => {
                         let field = ["first_response", "next_response", "resolution"][m];
-                        local.push((format!("policies[{i}].targets[{j}].{field}"), format!("{e} of minutes; leave it empty for no target")));
+                        local.push((format!("policies[{i}].targets[{j}].{field}"), (super::texts::shell::t().not_minutes_target)(&e)));
                     }
                 }
             }
@@ -118,7 +122,7 @@ pub fn Policies() -> impl IntoView {
         save(
             desk,
             form,
-            "the SLA policies",
+            t().saved_policies,
             |cfg, local| {
                 let mut out: Vec<SlaPolicy> = vec![];
                 for (i, r) in drafts.iter().enumerate() {
@@ -141,17 +145,17 @@ pub fn Policies() -> impl IntoView {
     let on_discard = move || rows.set(desk.config.with_untracked(rows_of));
     let calendars = move || calendar_choices(desk);
     let clock_choices = || vec![
-        ("business".to_string(), "Business hours: only while the calendar is open".to_string()),
-        ("calendar".to_string(), "Calendar minutes: around the clock".to_string()),
+        ("business".to_string(), t().business.to_string()),
+        ("calendar".to_string(), t().calendar_minutes.to_string()),
     ];
 
     view! {
-        <h2>"SLA policies"</h2>
-        <p class="hint-text">"Policies are checked from top to bottom; the first whose conditions all match a ticket gives its targets. An empty condition matches every ticket, so keep a catch-all policy last."</p>
+        <h2>{t().policies}</h2>
+        <p class="hint-text">{t().policies_intro}</p>
         <AdminNote/>
         <ProblemList form=form/>
         <fieldset class="plain" disabled=move || !is_admin(desk)>
-            <legend class="sr-only">"SLA policies"</legend>
+            <legend class="sr-only">{t().policies}</legend>
             <ol class="ordered-cards">
                 <For each=move || rows.get() key=|r| r.key let:r>
                     {
@@ -163,7 +167,7 @@ pub fn Policies() -> impl IntoView {
                         let name = r.name;
                         let title = move || {
                             let n = name.get();
-                            if n.trim().is_empty() { "New policy".to_string() } else { n }
+                            if n.trim().is_empty() { t().new_policy.to_string() } else { n }
                         };
                         let moved = move |up: bool| {
                             form.clear();
@@ -181,65 +185,65 @@ pub fn Policies() -> impl IntoView {
                                 <div class="section-head">
                                     <h3>{move || format!("{}. ", index() + 1)}{title}</h3>
                                     <div class="row-actions">
-                                        <button type="button" id=id("up") aria-label=move || format!("Move {} up", title()) disabled=move || index() == 0 on:click=move |_| moved(true)>"↑ Up"</button>
-                                        <button type="button" id=id("down") aria-label=move || format!("Move {} down", title()) disabled=move || { index() + 1 >= count() } on:click=move |_| moved(false)>"↓ Down"</button>
-                                        <button type="button" aria-label=move || format!("Remove {}", title()) on:click=move |_| { form.clear(); rows.update(|rs| rs.retain(|x| x.key != key)); }>"Remove"</button>
+                                        <button type="button" id=id("up") aria-label=move || (t().move_up)(&title()) disabled=move || index() == 0 on:click=move |_| moved(true)>{t().up}</button>
+                                        <button type="button" id=id("down") aria-label=move || (t().move_down)(&title()) disabled=move || { index() + 1 >= count() } on:click=move |_| moved(false)>{t().down}</button>
+                                        <button type="button" aria-label=move || (t().remove_named)(&title()) on:click=move |_| { form.clear(); rows.update(|rs| rs.retain(|x| x.key != key)); }>{t().remove}</button>
                                     </div>
                                 </div>
                                 <div class="row">
                                     <div>
-                                        <label for=id("name")>"Name"</label>
+                                        <label for=id("name")>{t().name}</label>
                                         <input id=id("name") bind:value=name />
                                         <FieldError form=form path=at("name")/>
                                         <FieldError form=form path=at("id")/>
                                     </div>
                                     <div>
-                                        <label for=id("clock")>"Counts"</label>
+                                        <label for=id("clock")>{t().counts}</label>
                                         {choice(Some(id("clock")), None, r.business, clock_choices)}
                                     </div>
                                 </div>
-                                <label for=id("calendar")>"Calendar"</label>
+                                <label for=id("calendar")>{t().calendar}</label>
                                 {choice(Some(id("calendar")), None, r.calendar, calendars)}
                                 <FieldError form=form path=at("calendar")/>
                                 <details class="conditions" open=true>
-                                    <summary>"Conditions (empty matches every ticket)"</summary>
+                                    <summary>{t().conditions_summary}</summary>
                                     <div class="row">
-                                        <CheckGroup legend="Priorities".into() items=priority_items() picked=r.priorities/>
-                                        <CheckGroup legend="Tiers".into() items=tier_items() picked=r.tiers/>
+                                        <CheckGroup legend=t().priorities.into() items=priority_items() picked=r.priorities/>
+                                        <CheckGroup legend=t().tiers.into() items=tier_items() picked=r.tiers/>
                                     </div>
                                     <FieldError form=form path=at("conditions")/>
                                     <div class="row3">
                                         <div>
-                                            <label for=id("cats")>"Categories"</label>
-                                            <TagsInput id=id("cats") tags=r.categories noun="category"/>
+                                            <label for=id("cats")>{t().categories}</label>
+                                            <TagsInput id=id("cats") tags=r.categories noun=t().category_noun/>
                                         </div>
                                         <div>
-                                            <label for=id("orgs")>"Organisations"</label>
-                                            <TagsInput id=id("orgs") tags=r.orgs noun="organisation"/>
+                                            <label for=id("orgs")>{t().orgs}</label>
+                                            <TagsInput id=id("orgs") tags=r.orgs noun=t().org_noun/>
                                         </div>
                                         <div>
-                                            <label for=id("tags")>"Tags (any of them)"</label>
-                                            <TagsInput id=id("tags") tags=r.tags noun="tag"/>
+                                            <label for=id("tags")>{t().tags_any}</label>
+                                            <TagsInput id=id("tags") tags=r.tags noun=t().tag_noun/>
                                         </div>
                                     </div>
                                 </details>
                                 <table class="targets">
-                                    <caption>"Targets in minutes (empty: no target)"</caption>
+                                    <caption>{t().targets_caption}</caption>
                                     <thead>
                                         <tr>
-                                            <th scope="col">"Priority"</th>
-                                            {METRICS.iter().map(|m| view! { <th scope="col">{*m}</th> }).collect_view()}
+                                            <th scope="col">{t().priority}</th>
+                                            {METRICS.iter().map(|m| view! { <th scope="col">{labels::metric(*m)}</th> }).collect_view()}
                                         </tr>
                                     </thead>
                                     <tbody>
                                         {Priority::ALL.into_iter().enumerate().map(|(pi, p)| view! {
                                             <tr>
-                                                <th scope="row">{p.label()}</th>
+                                                <th scope="row">{labels::priority(p)}</th>
                                                 {METRICS.iter().enumerate().map(|(m, metric)| {
                                                     let cell = targets[pi][m];
                                                     view! {
                                                         <td><input type="number" min="1" step="1" placeholder="—"
-                                                            aria-label=format!("{}: {} minutes", p.label(), metric) bind:value=cell /></td>
+                                                            aria-label=(t().target_cell)(labels::priority(p), labels::metric(*metric)) bind:value=cell /></td>
                                                     }
                                                 }).collect_view()}
                                             </tr>
@@ -252,8 +256,8 @@ pub fn Policies() -> impl IntoView {
                     }
                 </For>
             </ol>
-            <div class="actions"><button type="button" on:click=add>"Add policy"</button></div>
-            <SaveBar form=form label="Save SLA policies" on_save=on_save on_discard=on_discard/>
+            <div class="actions"><button type="button" on:click=add>{t().add_policy}</button></div>
+            <SaveBar form=form label=t().save_policies on_save=on_save on_discard=on_discard/>
         </fieldset>
     }
 }

@@ -6,7 +6,11 @@ use leptos::prelude::*;
 use super::form::{uid, FieldError, Form};
 use crate::domain::desk::{Condition, RuleAction};
 use crate::domain::model::{Channel, Priority, Tier};
+use crate::ui::labels;
 use crate::ui::state::{use_desk, Desk};
+
+use super::texts::routing::t;
+use super::widgets::tier_label;
 
 #[derive(Clone, Copy)]
 pub struct Row {
@@ -21,23 +25,11 @@ impl Row {
     }
 }
 
-pub const CONDITIONS: [(&str, &str); 6] = [
-    ("keywords", "Subject or description has any of the words"),
-    ("category", "Category is"),
-    ("priority", "Priority is one of"),
-    ("requester", "Requester (name, e-mail, organisation) contains"),
-    ("channel", "Channel is"),
-    ("tag", "Has the tag"),
-];
+/// Condition kinds; `texts::routing` names them in the same order.
+pub const CONDITIONS: [&str; 6] = ["keywords", "category", "priority", "requester", "channel", "tag"];
 
-pub const ACTIONS: [(&str, &str); 6] = [
-    ("set_tier", "Move to tier"),
-    ("set_group", "Put in group"),
-    ("set_priority", "Set priority"),
-    ("set_category", "Set category"),
-    ("add_tags", "Add tags"),
-    ("assign", "Assign to"),
-];
+/// Action kinds; `texts::routing` names them in the same order.
+pub const ACTIONS: [&str; 6] = ["set_tier", "set_group", "set_priority", "set_category", "add_tags", "assign"];
 
 fn words(v: &[String]) -> String {
     v.join(", ")
@@ -131,34 +123,36 @@ fn value_field(desk: Desk, kind: &str, value: RwSignal<String>, label: String) -
                                 now.push(p.as_str().to_string());
                             }
                             value.set(now.join(","));
-                        } />" "{p.label()}</label>
+                        } />" "{labels::priority(p)}</label>
                 }).collect_view()}
             </span>
         }
         .into_any(),
-        "set_priority" => select(label, value, Priority::ALL.iter().map(|p| (p.as_str().to_string(), p.label().to_string())).collect()),
-        "channel" => select(label, value, Channel::ALL.iter().map(|c| (c.as_str().to_string(), c.as_str().to_string())).collect()),
-        "set_tier" => select(label, value, (0..=Tier::MAX.0).map(|t| (t.to_string(), format!("Tier {t} · {}", Tier(t).default_name()))).collect()),
-        "set_group" => select(label, value, desk.config.with_untracked(|c| c.groups.iter().map(|g| (g.id.clone(), format!("{} ({})", g.name, g.tier))).collect())),
+        "set_priority" => select(label, value, Priority::ALL.iter().map(|p| (p.as_str().to_string(), labels::priority(*p).to_string())).collect()),
+        "channel" => select(label, value, Channel::ALL.iter().map(|c| (c.as_str().to_string(), labels::channel(*c).to_string())).collect()),
+        "set_tier" => select(label, value, (0..=Tier::MAX.0).map(|n| (n.to_string(), tier_label(Tier(n)))).collect()),
+        "set_group" => select(label, value, desk.config.with_untracked(|c| c.groups.iter().map(|g| (g.id.clone(), format!("{} ({})", g.name, labels::tier(g.tier)))).collect())),
         "assign" => select(label, value, desk.config.with_untracked(|c| c.agents.iter().map(|a| (a.id.clone(), a.name.clone())).collect())),
-        "keywords" | "add_tags" => view! { <input aria-label=label placeholder="words, separated by commas" bind:value=value /> }.into_any(),
+        "keywords" | "add_tags" => view! { <input aria-label=label placeholder=t().words_placeholder bind:value=value /> }.into_any(),
         _ => view! { <input aria-label=label bind:value=value /> }.into_any(),
     }
 }
 
 /// The rows of one list (conditions or actions) with add and remove. `path` is the list's
-/// path (`rules[0].conditions`), `noun` names one row ("Condition").
+/// path (`rules[0].conditions`), `names` names the `kinds` in the same order, `noun` names
+/// one row as a title and inside a sentence ("Condition", "condition").
 #[component]
 pub fn RowsEditor(
     rows: RwSignal<Vec<Row>>,
-    kinds: &'static [(&'static str, &'static str)],
-    noun: &'static str,
+    kinds: &'static [&'static str; 6],
+    names: [&'static str; 6],
+    noun: (&'static str, &'static str),
     #[prop(into)] path: Signal<String>,
     form: Form,
 ) -> impl IntoView {
     let desk = use_desk();
     let add = move |_| {
-        let kind = kinds[0].0;
+        let kind = kinds[0];
         rows.update(|r| r.push(Row::new(kind, default_value(desk, kind))));
     };
     view! {
@@ -171,15 +165,15 @@ pub fn RowsEditor(
                     let value = row.value;
                     view! {
                         <li class="rule-row">
-                            <select aria-label=move || format!("{noun} {} kind", j() + 1) on:change=move |ev| {
+                            <select aria-label=move || (t().row_kind)(noun.0, j() + 1) on:change=move |ev| {
                                 let k = event_target_value(&ev);
                                 value.set(default_value(desk, &k));
                                 kind.set(k);
                             }>
-                                {kinds.iter().map(|(k, l)| view! { <option value=*k prop:selected=move || kind.get() == *k>{*l}</option> }).collect_view()}
+                                {kinds.iter().zip(names).map(|(k, l)| view! { <option value=*k prop:selected=move || kind.get() == *k>{l}</option> }).collect_view()}
                             </select>
-                            {move || value_field(desk, &kind.get(), value, format!("{noun} {} value", j() + 1))}
-                            <button type="button" aria-label=move || format!("Remove {} {}", noun.to_lowercase(), j() + 1)
+                            {move || value_field(desk, &kind.get(), value, (t().row_value)(noun.0, j() + 1))}
+                            <button type="button" aria-label=move || (t().row_remove)(noun.1, j() + 1)
                                 on:click=move |_| { form.clear(); rows.update(|rs| rs.retain(|x| x.key != key)); }>"✕"</button>
                             <FieldError form=form path=Signal::derive(move || format!("{}[{}]", path.get(), j()))/>
                         </li>
@@ -187,6 +181,6 @@ pub fn RowsEditor(
                 }
             </For>
         </ol>
-        <button type="button" class="small" on:click=add>{format!("Add {}", noun.to_lowercase())}</button>
+        <button type="button" class="small" on:click=add>{(t().row_add)(noun.1)}</button>
     }
 }

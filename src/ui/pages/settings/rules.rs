@@ -8,6 +8,8 @@ use super::rule_rows::{action_of, action_row, condition_of, condition_row, Row a
 use crate::domain::desk::{DeskConfig, MatchMode, RoutingRule, RuleTrigger};
 use crate::ui::state::use_desk;
 
+use super::texts::routing::t;
+
 #[derive(Clone)]
 struct Row {
     key: u64,
@@ -99,7 +101,7 @@ pub fn Rules() -> impl IntoView {
         save(
             desk,
             form,
-            "the routing rules",
+            t().saved_rules,
             |cfg, _| {
                 let mut out: Vec<RoutingRule> = vec![];
                 for r in &drafts {
@@ -121,19 +123,19 @@ pub fn Rules() -> impl IntoView {
     };
     let on_discard = move || rows.set(desk.config.with_untracked(rows_of));
     let triggers = || vec![
-        ("on_create".to_string(), "When a ticket is created".to_string()),
-        ("on_update".to_string(), "When a ticket is updated".to_string()),
-        ("both".to_string(), "Both".to_string()),
+        ("on_create".to_string(), t().on_create.to_string()),
+        ("on_update".to_string(), t().on_update.to_string()),
+        ("both".to_string(), t().both.to_string()),
     ];
-    let modes = || vec![("all".to_string(), "All conditions hold".to_string()), ("any".to_string(), "Any condition holds".to_string())];
+    let modes = || vec![("all".to_string(), t().all_hold.to_string()), ("any".to_string(), t().any_holds.to_string())];
 
     view! {
-        <h2>"Routing rules"</h2>
-        <p class="hint-text">"Rules run from top to bottom. Every enabled rule whose conditions match applies its actions; a matching rule with “stop” ends the list for that ticket. A rule without conditions matches every ticket."</p>
+        <h2>{t().rules}</h2>
+        <p class="hint-text">{t().rules_intro}</p>
         <AdminNote/>
         <ProblemList form=form/>
         <fieldset class="plain" disabled=move || !is_admin(desk)>
-            <legend class="sr-only">"Routing rules"</legend>
+            <legend class="sr-only">{t().rules}</legend>
             <ol class="ordered-cards">
                 <For each=move || rows.get() key=|r| r.key let:r>
                     {
@@ -146,7 +148,7 @@ pub fn Rules() -> impl IntoView {
                         let (conditions, actions) = (r.conditions, r.actions);
                         let title = move || {
                             let n = name.get();
-                            if n.trim().is_empty() { "New rule".to_string() } else { n }
+                            if n.trim().is_empty() { t().new_rule.to_string() } else { n }
                         };
                         let moved = move |up: bool| {
                             form.clear();
@@ -161,47 +163,47 @@ pub fn Rules() -> impl IntoView {
                         view! {
                             <li class="card rule-card" class:disabled-rule=move || !enabled.get()>
                                 <div class="section-head">
-                                    <h3>{move || format!("{}. ", index() + 1)}{title}{move || (!enabled.get()).then_some(" (off)")}</h3>
+                                    <h3>{move || format!("{}. ", index() + 1)}{title}{move || (!enabled.get()).then_some(t().off)}</h3>
                                     <div class="row-actions">
-                                        <button type="button" id=id("up") aria-label=move || format!("Move {} up", title()) disabled=move || index() == 0 on:click=move |_| moved(true)>"↑ Up"</button>
-                                        <button type="button" id=id("down") aria-label=move || format!("Move {} down", title()) disabled=move || { index() + 1 >= count() } on:click=move |_| moved(false)>"↓ Down"</button>
-                                        <button type="button" aria-label=move || format!("Remove {}", title()) on:click=move |_| { form.clear(); rows.update(|rs| rs.retain(|x| x.key != key)); }>"Remove"</button>
+                                        <button type="button" id=id("up") aria-label=move || (t().move_up)(&title()) disabled=move || index() == 0 on:click=move |_| moved(true)>{t().up}</button>
+                                        <button type="button" id=id("down") aria-label=move || (t().move_down)(&title()) disabled=move || { index() + 1 >= count() } on:click=move |_| moved(false)>{t().down}</button>
+                                        <button type="button" aria-label=move || (t().remove_named)(&title()) on:click=move |_| { form.clear(); rows.update(|rs| rs.retain(|x| x.key != key)); }>{t().remove}</button>
                                     </div>
                                 </div>
                                 <div class="row">
                                     <div>
-                                        <label for=id("name")>"Name"</label>
+                                        <label for=id("name")>{t().name}</label>
                                         <input id=id("name") bind:value=name />
                                         <FieldError form=form path=at("name")/>
                                         <FieldError form=form path=at("id")/>
                                     </div>
                                     <div class="check-col">
-                                        <label class="check-line"><input type="checkbox" bind:checked=enabled />" Enabled"</label>
-                                        <label class="check-line"><input type="checkbox" bind:checked=stop />" Stop: later rules do not run when this one matches"</label>
+                                        <label class="check-line"><input type="checkbox" bind:checked=enabled />{t().enabled}</label>
+                                        <label class="check-line"><input type="checkbox" bind:checked=stop />{t().stop}</label>
                                     </div>
                                 </div>
                                 <div class="row">
                                     <div>
-                                        <label for=id("trigger")>"Runs"</label>
+                                        <label for=id("trigger")>{t().runs}</label>
                                         {choice(Some(id("trigger")), None, trigger, triggers)}
                                     </div>
                                     <div>
-                                        <label for=id("mode")>"Matches when"</label>
+                                        <label for=id("mode")>{t().matches_when}</label>
                                         {choice(Some(id("mode")), None, mode, modes)}
                                     </div>
                                 </div>
-                                <h4>"Conditions"</h4>
-                                <RowsEditor rows=conditions kinds=&CONDITIONS noun="Condition" path=Signal::derive(move || format!("rules[{}].conditions", index())) form=form/>
-                                <h4>"Actions"</h4>
-                                <RowsEditor rows=actions kinds=&ACTIONS noun="Action" path=Signal::derive(move || format!("rules[{}].actions", index())) form=form/>
+                                <h4>{t().conditions}</h4>
+                                <RowsEditor rows=conditions kinds=&CONDITIONS names=t().condition_kinds noun=t().condition path=Signal::derive(move || format!("rules[{}].conditions", index())) form=form/>
+                                <h4>{t().actions}</h4>
+                                <RowsEditor rows=actions kinds=&ACTIONS names=t().action_kinds noun=t().action path=Signal::derive(move || format!("rules[{}].actions", index())) form=form/>
                                 <FieldError form=form path=at("actions") exact=true/>
                             </li>
                         }
                     }
                 </For>
             </ol>
-            <div class="actions"><button type="button" on:click=add>"Add rule"</button></div>
-            <SaveBar form=form label="Save routing rules" on_save=on_save on_discard=on_discard/>
+            <div class="actions"><button type="button" on:click=add>{t().add_rule}</button></div>
+            <SaveBar form=form label=t().save_rules on_save=on_save on_discard=on_discard/>
         </fieldset>
     }
 }

@@ -6,17 +6,14 @@ use leptos::prelude::*;
 use super::form::{calendar_choices, choice, method_choices, method_key, method_parse, parse_count, parse_money, save, AdminNote, FieldError, Form, ProblemList, SaveBar};
 use crate::domain::desk::{DeskConfig, TierConfig};
 use crate::domain::model::Tier;
+use crate::ui::labels;
 use crate::ui::state::use_desk;
 
+use super::texts::setup::t;
+
 /// What each tier is for, whatever an admin renames it to.
-fn purpose(t: Tier) -> &'static str {
-    match t.0 {
-        0 => "Self-service: requesters help themselves with the knowledge base and the service catalog. No agent works here; a ticket raised from it starts in Tier 1.",
-        1 => "Service desk: the first contact. Logs every request, solves the common ones (passwords, how-to questions) and hands the rest on.",
-        2 => "Technical support: specialists for deeper troubleshooting, often in groups such as Network or Applications.",
-        3 => "Experts: engineers and architects who fix the hardest problems and root causes.",
-        _ => "Vendors: outside suppliers. The desk waits on them and keeps the requester informed.",
-    }
+fn purpose(tier: Tier) -> &'static str {
+    t().purposes[usize::from(tier.0.min(4))]
 }
 
 #[derive(Clone, Copy)]
@@ -60,7 +57,7 @@ fn tier_configs(cfg: &DeskConfig) -> Vec<TierConfig> {
         .map(|t| {
             cfg.tier(t).cloned().unwrap_or_else(|| TierConfig {
                 tier: t,
-                name: t.default_name().into(),
+                name: labels::tier_default_name(t).into(),
                 description: String::new(),
                 calendar: cfg.general.default_calendar.clone(),
                 limit_minutes: None,
@@ -86,7 +83,7 @@ pub fn Tiers() -> impl IntoView {
         save(
             desk,
             form,
-            "the tiers",
+            t().saved_tiers,
             |cfg, local| {
                 let mut out = tier_configs(cfg);
                 for (i, (r, t)) in drafts.iter().zip(out.iter_mut()).enumerate() {
@@ -96,7 +93,7 @@ pub fn Tiers() -> impl IntoView {
                     t.assignment = method_parse(&r.method.get_untracked());
                     match parse_count(&r.limit.get_untracked()) {
                         Ok(m) => t.limit_minutes = m,
-                        Err(e) => local.push((format!("tiers[{i}].limit_minutes"), format!("{e} of minutes; leave it empty for no limit"))),
+                        Err(e) => local.push((format!("tiers[{i}].limit_minutes"), (super::texts::shell::t().not_minutes_limit)(&e))),
                     }
                     match parse_money(&r.cost.get_untracked()) {
                         Ok(c) => t.cost_per_hour = c,
@@ -111,15 +108,13 @@ pub fn Tiers() -> impl IntoView {
     let calendars = move || calendar_choices(desk);
 
     view! {
-        <h2>"Tiers"</h2>
-        <p class="hint-text">"Tickets climb from Tier 0 (self-service) to Tier 4 (vendors). Each tier has its own working hours, time limit and way of assigning tickets."</p>
+        <h2>{t().tiers}</h2>
+        <p class="hint-text">{t().tiers_intro}</p>
         <AdminNote/>
         <ProblemList form=form/>
         <fieldset class="plain" disabled=move || !super::form::is_admin(desk)>
-            <legend class="sr-only">"Tiers"</legend>
-            <p id="tier-limit-help" class="hint-text">
-                "Time limit: the business minutes (counted on the tier's calendar) a ticket may stay in a tier. When they run out, the ticket escalates to the next tier by itself and its history says why. Empty means no limit."
-            </p>
+            <legend class="sr-only">{t().tiers}</legend>
+            <p id="tier-limit-help" class="hint-text">{t().limit_help}</p>
             <div class="tier-cards">
                 {rows.get_value().into_iter().enumerate().map(|(i, r)| {
                     let n = r.tier.0;
@@ -128,46 +123,46 @@ pub fn Tiers() -> impl IntoView {
                     let top = r.tier >= Tier::MAX;
                     view! {
                         <section class="card tier-card" aria-labelledby=id("title")>
-                            <h3 id=id("title")><span class="badge tier">{format!("T{n}")}</span>" "{format!("Tier {n}")}</h3>
+                            <h3 id=id("title")><span class="badge tier">{labels::tier_short(r.tier)}</span>" "{labels::tier(r.tier)}</h3>
                             <p class="hint-text">{purpose(r.tier)}</p>
                             <div class="row">
                                 <div>
-                                    <label for=id("name")>"Name"</label>
+                                    <label for=id("name")>{t().name}</label>
                                     <input id=id("name") bind:value=r.name />
                                     <FieldError form=form path=at("name")/>
                                 </div>
                                 <div>
-                                    <label for=id("calendar")>"Calendar"</label>
+                                    <label for=id("calendar")>{t().calendar}</label>
                                     {choice(Some(id("calendar")), None, r.calendar, calendars)}
                                     <FieldError form=form path=at("calendar")/>
                                 </div>
                             </div>
-                            <label for=id("description")>"Description"</label>
+                            <label for=id("description")>{t().description}</label>
                             <input id=id("description") bind:value=r.description />
                             <div class="row3">
                                 <div>
-                                    <label for=id("limit")>"Time limit (business minutes)"</label>
-                                    <input id=id("limit") type="number" min="1" step="1" placeholder="none" bind:value=r.limit disabled=top
+                                    <label for=id("limit")>{t().limit}</label>
+                                    <input id=id("limit") type="number" min="1" step="1" placeholder=t().none bind:value=r.limit disabled=top
                                         aria-describedby="tier-limit-help" />
                                     <FieldError form=form path=at("limit_minutes")/>
                                 </div>
                                 <div>
-                                    <label for=id("method")>"Assignment method"</label>
+                                    <label for=id("method")>{t().method}</label>
                                     {choice(Some(id("method")), None, r.method, method_choices)}
                                 </div>
                                 <div>
-                                    <label for=id("cost")>"Cost per agent hour"</label>
+                                    <label for=id("cost")>{t().cost_hour}</label>
                                     <input id=id("cost") type="number" min="0" step="0.01" bind:value=r.cost />
                                     <FieldError form=form path=at("cost_per_hour")/>
                                 </div>
                             </div>
-                            {top.then(|| view! { <p class="hint-text">"Tier 4 has no time limit: there is no tier above it to move to."</p> })}
+                            {top.then(|| view! { <p class="hint-text">{t().top_tier}</p> })}
                             <FieldError form=form path=at("tier")/>
                         </section>
                     }
                 }).collect_view()}
             </div>
-            <SaveBar form=form label="Save tiers" on_save=on_save on_discard=reload/>
+            <SaveBar form=form label=t().save_tiers on_save=on_save on_discard=reload/>
         </fieldset>
     }
 }

@@ -5,24 +5,28 @@ use leptos::prelude::*;
 
 use super::form::{save, FieldError, Form, ProblemList};
 use crate::domain::desk::{Agent, Calendar, DeskConfig};
+use crate::ui::i18n::{self, Lang};
+use crate::ui::labels;
 use crate::ui::state::use_desk;
+
+use super::texts::who::t;
 
 /// The calendar an agent's shift follows: their own, else their first tier's, else the
 /// desk's default. The text says which of the three it is.
 fn shift_calendar<'a>(cfg: &'a DeskConfig, a: &Agent) -> Option<(&'a Calendar, String)> {
     if let Some(c) = a.calendar.as_deref().and_then(|id| cfg.calendar(id)) {
-        return Some((c, format!("{} (their own)", c.name)));
+        return Some((c, (t().cal_own)(&c.name)));
     }
-    if let Some(t) = a.tiers.first() {
-        if let Some(c) = cfg.tier(*t).and_then(|tc| cfg.calendar(&tc.calendar)) {
-            return Some((c, format!("{} ({}'s calendar)", c.name, t)));
+    if let Some(tier) = a.tiers.first() {
+        if let Some(c) = cfg.tier(*tier).and_then(|tc| cfg.calendar(&tc.calendar)) {
+            return Some((c, (t().cal_tier)(&c.name, &labels::tier(*tier))));
         }
     }
-    cfg.calendar(&cfg.general.default_calendar).map(|c| (c, format!("{} (the desk's default)", c.name)))
+    cfg.calendar(&cfg.general.default_calendar).map(|c| (c, (t().cal_default)(&c.name)))
 }
 
 fn list_or_none(items: Vec<String>) -> String {
-    if items.is_empty() { "none".to_string() } else { items.join(", ") }
+    if items.is_empty() { t().none.to_string() } else { items.join(", ") }
 }
 
 #[component]
@@ -35,8 +39,7 @@ pub fn WhoAmI() -> impl IntoView {
                 .iter()
                 .map(|a| {
                     let tiers = a.tiers.iter().map(|t| t.0.to_string()).collect::<Vec<_>>().join(", ");
-                    let tiers = if tiers.is_empty() { "no tier".to_string() } else { format!("tiers {tiers}") };
-                    (a.id.clone(), format!("{} — {tiers}{}", a.name, if a.admin { ", admin" } else { "" }))
+                    (a.id.clone(), (t().agent_option)(&a.name, &tiers, a.admin))
                 })
                 .collect::<Vec<_>>()
         })
@@ -57,7 +60,7 @@ pub fn WhoAmI() -> impl IntoView {
         save(
             desk,
             form,
-            if away { "you as away" } else { "you as available" },
+            if away { t().saved_away } else { t().saved_available },
             |cfg, _| {
                 if let Some(a) = cfg.agents.iter_mut().find(|a| a.id == id) {
                     a.away = away;
@@ -74,11 +77,11 @@ pub fn WhoAmI() -> impl IntoView {
     let my_index = move || desk.me.get().and_then(|id| desk.config.with(|c| c.agents.iter().position(|a| a.id == id))).unwrap_or(usize::MAX);
 
     view! {
-        <h2>"Who am I"</h2>
-        <p class="hint-text">"Tierdesk has no log-in: whoever works at this browser says who they are here. Replies, notes and the “Mine” queue use this agent."</p>
-        <label for="me-select">"The agent working at this browser"</label>
+        <h2>{t().title}</h2>
+        <p class="hint-text">{t().intro}</p>
+        <label for="me-select">{t().me_label}</label>
         <select id="me-select" class="me-select" on:change=choose>
-            <option value="" prop:selected=move || desk.me.get().is_none()>"Nobody (read only)"</option>
+            <option value="" prop:selected=move || desk.me.get().is_none()>{t().nobody_option}</option>
             {move || agents().into_iter().map(|(id, text)| {
                 let sel_id = id.clone();
                 view! { <option value=id prop:selected=move || desk.me.get().as_deref() == Some(sel_id.as_str())>{text}</option> }
@@ -88,52 +91,78 @@ pub fn WhoAmI() -> impl IntoView {
         {move || {
             redraw.track();
             match me.get() {
-                None => view! { <p class="muted">"Nobody is picked: this browser can read tickets but not work on them."</p> }.into_any(),
+                None => view! { <p class="muted">{t().nobody_picked}</p> }.into_any(),
                 Some(a) => {
                     let now = desk.now;
                     let id = a.id.clone();
                     let facts = desk.config.with(|c| {
-                        let tiers = list_or_none(a.tiers.iter().map(|t| format!("{t} · {}", c.tier_name(*t))).collect());
+                        let tiers = list_or_none(a.tiers.iter().map(|tier| format!("{} · {}", labels::tier(*tier), labels::tier_name(c, *tier))).collect());
                         let groups = list_or_none(a.groups.iter().map(|g| c.groups.iter().find(|x| x.id == *g).map_or(g.clone(), |x| x.name.clone())).collect());
                         (tiers, groups)
                     });
                     let open_tickets = move || desk.queue.with(|q| q.rows().iter().filter(|r| r.is_open() && r.assignee.as_deref() == Some(id.as_str())).count());
                     let agent = a.clone();
                     let shift = move || {
-                        let t = now.get();
+                        let at = now.get();
                         desk.config.with(|c| match shift_calendar(c, &agent) {
                             Some((cal, which)) => {
-                                let open = cal.is_open(t);
+                                let open = cal.is_open(at);
                                 (which, open)
                             }
-                            None => ("none (always on shift)".to_string(), true),
+                            None => (t().no_calendar.to_string(), true),
                         })
                     };
                     let shift2 = shift.clone();
                     view! {
                         <div class="card me-card">
-                            <h3>{a.name.clone()}{a.admin.then_some(" · Admin")}</h3>
+                            <h3>{a.name.clone()}{a.admin.then_some(t().admin_suffix)}</h3>
                             <dl class="facts">
-                                <dt>"E-mail"</dt><dd>{if a.email.is_empty() { "—".to_string() } else { a.email.clone() }}</dd>
-                                <dt>"Tiers"</dt><dd>{facts.0}</dd>
-                                <dt>"Groups"</dt><dd>{facts.1}</dd>
-                                <dt>"Skills"</dt><dd>{list_or_none(a.skills.clone())}</dd>
-                                <dt>"Capacity"</dt><dd>{move || format!("{} open tickets at once (holds {} now)", a.capacity, open_tickets())}</dd>
-                                <dt>"Shift calendar"</dt><dd>{move || shift().0}</dd>
-                                <dt>"On shift now?"</dt>
-                                <dd class="on-shift">{move || if shift2().1 { "✔ Yes, the shift calendar is open now" } else { "✖ No, the shift calendar is closed now" }}</dd>
+                                <dt>{t().email}</dt><dd>{if a.email.is_empty() { "—".to_string() } else { a.email.clone() }}</dd>
+                                <dt>{t().tiers}</dt><dd>{facts.0}</dd>
+                                <dt>{t().groups}</dt><dd>{facts.1}</dd>
+                                <dt>{t().skills}</dt><dd>{list_or_none(a.skills.clone())}</dd>
+                                <dt>{t().capacity}</dt><dd>{move || (t().capacity_text)(a.capacity, open_tickets())}</dd>
+                                <dt>{t().shift_calendar}</dt><dd>{move || shift().0}</dd>
+                                <dt>{t().on_shift}</dt>
+                                <dd class="on-shift">{move || if shift2().1 { t().on_shift_yes } else { t().on_shift_no }}</dd>
                             </dl>
                             <label class="check-line">
                                 <input type="checkbox" prop:checked=a.away on:change=toggle_away />
-                                " I am away: give me no new tickets"
+                                {t().away_check}
                             </label>
                             <FieldError form=form path=Signal::derive(move || format!("agents[{}]", my_index()))/>
-                            <p class="hint-text">{if a.away { "Marked away: automatic assignment skips you until you clear this." } else { "Available: automatic assignment may give you tickets while you are on shift." }}</p>
+                            <p class="hint-text">{if a.away { t().away_hint } else { t().available_hint }}</p>
                         </div>
                     }
                     .into_any()
                 }
             }
         }}
+        <LanguagePicker/>
+    }
+}
+
+/// The language of this browser's Tierdesk, each offered in its own name. Choosing one saves
+/// it and reloads the page (`i18n::switch`).
+#[component]
+fn LanguagePicker() -> impl IntoView {
+    let now = i18n::lang();
+    let pick = move |ev: leptos::ev::Event| {
+        let tag = event_target_value(&ev);
+        if let Some(l) = Lang::ALL.into_iter().find(|l| l.tag() == tag) {
+            if l != now {
+                i18n::switch(l);
+            }
+        }
+    };
+    view! {
+        <h3 id="lang-heading">{t().language}</h3>
+        <label for="lang-select">{t().language_label}</label>
+        <select id="lang-select" class="narrow-select" aria-describedby="lang-hint" on:change=pick>
+            {Lang::ALL.into_iter().map(|l| view! {
+                <option value=l.tag() lang=l.tag() prop:selected=l == now>{l.name()}</option>
+            }).collect_view()}
+        </select>
+        <p class="hint-text" id="lang-hint">{t().language_hint}</p>
     }
 }

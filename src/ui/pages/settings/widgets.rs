@@ -3,6 +3,9 @@
 use leptos::prelude::*;
 
 use crate::domain::model::{Priority, Tier};
+use crate::ui::labels;
+
+use super::texts::shell::t;
 
 /// A list of words edited as removable chips plus a text field: Enter or a comma adds what
 /// was typed, Backspace in the empty field removes the last one, leaving the field adds too.
@@ -10,7 +13,8 @@ use crate::domain::model::{Priority, Tier};
 pub fn TagsInput(
     id: String,
     tags: RwSignal<Vec<String>>,
-    /// What one entry is called, for the remove buttons ("skill" -> "Remove skill vpn").
+    /// What one entry is called, in the page's language, for the remove buttons ("skill" ->
+    /// "Remove skill vpn").
     noun: &'static str,
     #[prop(optional)] placeholder: &'static str,
 ) -> impl IntoView {
@@ -40,12 +44,12 @@ pub fn TagsInput(
     view! {
         <div class="tags-input">
             <ul class="chips">
-                {move || tags.get().into_iter().map(|t| {
-                    let gone = t.clone();
+                {move || tags.get().into_iter().map(|value| {
+                    let gone = value.clone();
                     view! {
                         <li class="chip">
-                            <span>{t.clone()}</span>
-                            <button type="button" class="link" aria-label=format!("Remove {noun} {t}")
+                            <span>{value.clone()}</span>
+                            <button type="button" class="link" aria-label=(t().remove_chip)(noun, &value)
                                 on:click=move |_| tags.update(|v| v.retain(|x| *x != gone))>"✕"</button>
                         </li>
                     }
@@ -85,9 +89,14 @@ pub fn CheckGroup(legend: String, items: Vec<(String, String)>, picked: RwSignal
     }
 }
 
+/// "Tier 1 · Service desk": a tier and what it is for.
+pub fn tier_label(t: Tier) -> String {
+    format!("{} · {}", labels::tier(t), labels::tier_default_name(t))
+}
+
 /// Tiers 0-4 as checkbox items ("1", "Tier 1 · Service desk").
 pub fn tier_items() -> Vec<(String, String)> {
-    (0..=Tier::MAX.0).map(|t| (t.to_string(), format!("Tier {t} · {}", Tier(t).default_name()))).collect()
+    (0..=Tier::MAX.0).map(|t| (t.to_string(), tier_label(Tier(t)))).collect()
 }
 
 pub fn tier_keys(tiers: &[Tier]) -> Vec<String> {
@@ -100,7 +109,7 @@ pub fn tiers_of(keys: &[String]) -> Vec<Tier> {
 }
 
 pub fn priority_items() -> Vec<(String, String)> {
-    Priority::ALL.iter().map(|p| (p.as_str().to_string(), p.label().to_string())).collect()
+    Priority::ALL.iter().map(|p| (p.as_str().to_string(), labels::priority(*p).to_string())).collect()
 }
 
 /// Priority keys back to priorities, most urgent first.

@@ -9,6 +9,11 @@ use crate::domain::model::{Tier, TicketId};
 use crate::domain::ticket::Command;
 use crate::storage::StorageError;
 use crate::ui::components::dialog::Dialog;
+use crate::ui::errors;
+use crate::ui::i18n::common;
+use crate::ui::labels;
+
+use super::texts::page::t;
 
 #[component]
 pub fn ActionBar() -> impl IntoView {
@@ -22,26 +27,26 @@ pub fn ActionBar() -> impl IntoView {
     };
     let take = move |_| {
         let Some(me) = desk.me.get_untracked() else { return };
-        page.fire(Command::Assign { to: Some(me), reason: None }, format!("You took #{}.", page.id), None);
+        page.fire(Command::Assign { to: Some(me), reason: None }, (t().took)(page.id), None);
     };
     view! {
-        <div class="ticket-actions" role="group" aria-label="Ticket actions">
+        <div class="ticket-actions" role="group" aria-label=t().actions>
             <Show
                 when=mine
                 fallback=move || view! {
                     <button type="button" class="primary" on:click=take
                         disabled=move || merged() || desk.me.get().is_none()
-                        title=move || if desk.me.get().is_none() { "Choose who you are in Settings to take tickets" } else { "Assign this ticket to me" }>
-                        "Take"
+                        title=move || if desk.me.get().is_none() { t().take_need_me } else { t().take_title }>
+                        {t().take}
                     </button>
                 }
             >
-                <span class="mine"><span aria-hidden="true">"✔ "</span>"Assigned to you"</span>
+                <span class="mine"><span aria-hidden="true">"✔ "</span>{t().yours}</span>
             </Show>
             <button type="button" aria-keyshortcuts="e" disabled=merged on:click=move |_| page.escalate_open.set(true)>
-                "Escalate…" <kbd aria-hidden="true">"e"</kbd>
+                {t().escalate_open}<kbd aria-hidden="true">"e"</kbd>
             </button>
-            <button type="button" disabled=merged on:click=move |_| merge_open.set(true)>"Merge…"</button>
+            <button type="button" disabled=merged on:click=move |_| merge_open.set(true)>{t().merge_open}</button>
         </div>
         <MergeDialog open=merge_open/>
     }
@@ -73,49 +78,49 @@ pub fn EscalateDialog() -> impl IntoView {
         ev.prevent_default();
         let r = reason.get_untracked();
         if r.trim().is_empty() {
-            error.set(Some("Give a reason: it goes into the ticket's history.".into()));
+            error.set(Some(t().reason_needed.into()));
             focus_id("esc-reason");
             return;
         }
         let target = Tier(to.get_untracked());
-        let name = desk.config.with_untracked(|c| c.tier_name(target));
+        let name = desk.config.with_untracked(|c| labels::tier_name(c, target));
         busy.set(true);
         leptos::task::spawn_local(async move {
             let result = page.apply_with(move |t, h, ctx, ids| escalation::escalate(t, h, target, &r, ctx, ids)).await;
-            if page.settle(result, format!("Moved #{} to {target} ({name}).", page.id), Some(error)) {
+            if page.settle(result, (t().moved)(page.id, &labels::tier(target), &name), Some(error)) {
                 open.set(false);
                 reason.set(String::new());
             }
             busy.set(false);
         });
     };
-    let tiers = move || desk.config.with(|c| (0..=Tier::MAX.0).map(|n| (n, c.tier_name(Tier(n)))).collect::<Vec<_>>());
+    let tiers = move || desk.config.with(|c| (0..=Tier::MAX.0).map(|n| (n, labels::tier_name(c, Tier(n)))).collect::<Vec<_>>());
     view! {
-        <Dialog open=open title="Move to another tier".to_string()>
+        <Dialog open=open title=t().move_title.to_string()>
             <form class="form" on:submit=submit novalidate>
-                <label for="esc-tier">"Move to"</label>
+                <label for="esc-tier">{t().move_to}</label>
                 <select id="esc-tier" prop:value=move || to.get().to_string()
                     on:change=move |ev| if let Ok(n) = event_target_value(&ev).parse() { to.set(n) }>
                     {move || {
                         let now = current();
                         tiers().into_iter().map(|(n, name)| {
                             let here = now.0 == n;
-                            let label = if here { format!("Tier {n} — {name} (current)") } else { format!("Tier {n} — {name}") };
+                            let label = (t().tier_option)(&labels::tier(Tier(n)), &name, here);
                             view! { <option value=n.to_string() disabled=here prop:selected=move || to.get() == n>{label}</option> }
                         }).collect_view()
                     }}
                 </select>
-                <label for="esc-reason">"Reason (required)"</label>
+                <label for="esc-reason">{t().reason}</label>
                 <textarea id="esc-reason" rows="3" maxlength="200" aria-describedby="esc-help"
                     prop:value=reason on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                 <p id="esc-help" class="hint-text">
-                    "The reason goes into the history. The assignee is cleared so the new tier picks an owner. "
-                    "Tier 4 is an outside vendor: the ticket goes on hold while they work, and opens again when it comes back."
+                    {t().move_help}
+                    {t().vendor_help}
                 </p>
                 {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 <div class="actions">
-                    <button type="submit" class="primary" disabled=busy>"Move ticket"</button>
-                    <button type="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                    <button type="submit" class="primary" disabled=busy>{t().move_ticket}</button>
+                    <button type="button" on:click=move |_| open.set(false)>{common().cancel}</button>
                 </div>
             </form>
         </Dialog>
@@ -140,52 +145,52 @@ fn MergeDialog(open: RwSignal<bool>) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(keep) = target() else {
-            error.set(Some("Enter the number of the ticket to keep, e.g. 42.".into()));
+            error.set(Some(t().keep_number.into()));
             return;
         };
         if keep == page.id {
-            error.set(Some("A ticket cannot be merged into itself; enter the other ticket's number.".into()));
+            error.set(Some(t().not_itself.into()));
             return;
         }
         if found().is_none() {
-            error.set(Some(format!("There is no ticket #{keep} in this desk.")));
+            error.set(Some((t().no_ticket)(keep)));
             return;
         }
         busy.set(true);
         leptos::task::spawn_local(async move {
             match desk.merge(keep, &[page.id]).await {
                 Ok(_) => {
-                    desk.say(format!("Merged #{} into #{keep}.", page.id));
+                    desk.say((t().merged)(page.id, keep));
                     open.set(false);
                     number.set(String::new());
                 }
-                Err(StorageError::Invalid(d)) => error.set(Some(format!("{} Nothing was merged.", sentence(&d)))),
-                Err(e) => error.set(Some(format!("Nothing was merged. {e}"))),
+                Err(StorageError::Invalid(d)) => error.set(Some(format!("{} {}", sentence(&d), t().nothing_merged))),
+                Err(e) => error.set(Some(format!("{} {}", t().nothing_merged, errors::storage(&e)))),
             }
             busy.set(false);
         });
     };
     view! {
-        <Dialog open=open title="Merge into another ticket".to_string()>
+        <Dialog open=open title=t().merge_title.to_string()>
             <form class="form" on:submit=submit novalidate>
-                <p>"This ticket will be closed and point to the one you keep, which takes over its tags and watchers. Both histories stay."</p>
-                <label for="merge-into">"Number of the ticket to keep"</label>
-                <input id="merge-into" inputmode="numeric" autocomplete="off" placeholder="e.g. 42"
+                <p>{t().merge_explain}</p>
+                <label for="merge-into">{t().keep_label}</label>
+                <input id="merge-into" inputmode="numeric" autocomplete="off" placeholder=t().keep_placeholder
                     prop:value=number on:input=move |ev| number.set(event_target_value(&ev)) />
                 <p class="merge-target">
                     {move || match (target(), found()) {
                         (None, _) => String::new(),
-                        (Some(id), _) if id == page.id => "That is this ticket.".to_string(),
-                        (Some(_), Some((id, subject))) => format!("Keep #{id}: {subject}"),
-                        (Some(id), None) => format!("No ticket #{id} in this desk."),
+                        (Some(id), _) if id == page.id => t().that_is_this.to_string(),
+                        (Some(_), Some((id, subject))) => (t().keep_this)(id, &subject),
+                        (Some(id), None) => (t().no_ticket_short)(id),
                     }}
                 </p>
                 {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 <div class="actions">
                     <button type="submit" class="primary" disabled=move || busy.get() || found().is_none()>
-                        {move || match found() { Some((id, _)) if id != page.id => format!("Merge into #{id}"), _ => "Merge".to_string() }}
+                        {move || match found() { Some((id, _)) if id != page.id => (t().merge_into)(id), _ => t().merge.to_string() }}
                     </button>
-                    <button type="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                    <button type="button" on:click=move |_| open.set(false)>{common().cancel}</button>
                 </div>
             </form>
         </Dialog>

@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use super::use_page;
 use crate::domain::ticket::Command;
 
+use super::texts::side::t;
+
 #[component]
 pub fn Tags() -> impl IntoView {
     let page = use_page();
@@ -27,21 +29,21 @@ pub fn Tags() -> impl IntoView {
         }
         let mut next = tags();
         next.extend(new);
-        set(next, "Tags changed.".into());
+        set(next, t().tags_changed.into());
     };
     view! {
         <div class="chip-field">
-            <span class="field-label" id="tags-label">"Tags"</span>
+            <span class="field-label" id="tags-label">{t().tags}</span>
             <ul class="chips" aria-labelledby="tags-label">
                 {move || {
                     let all = tags();
                     if all.is_empty() {
-                        return view! { <li class="muted">"No tags"</li> }.into_any();
+                        return view! { <li class="muted">{t().no_tags}</li> }.into_any();
                     }
                     all.clone().into_iter().map(|tag| {
                         let rest: Vec<String> = all.iter().filter(|t| **t != tag).cloned().collect();
-                        let label = format!("Remove tag {tag}");
-                        let done = format!("Tag {tag} removed.");
+                        let label = (t().remove_tag)(&tag);
+                        let done = (t().tag_removed)(&tag);
                         view! {
                             <li class="chip">
                                 <span>{tag}</span>
@@ -53,9 +55,9 @@ pub fn Tags() -> impl IntoView {
                 }}
             </ul>
             <form class="chip-add" on:submit=add>
-                <input aria-label="Add a tag" placeholder="Add tag" prop:value=input
+                <input aria-label=t().add_tag_label placeholder=t().add_tag prop:value=input
                     on:input=move |ev| input.set(event_target_value(&ev)) />
-                <button type="submit">"Add"</button>
+                <button type="submit">{t().add}</button>
             </form>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
         </div>
@@ -75,10 +77,10 @@ pub fn Watchers() -> impl IntoView {
         let mut next = watchers();
         if next.contains(&me) {
             next.retain(|w| *w != me);
-            set(next, "You stopped watching this ticket.".into());
+            set(next, t().stopped_watching.into());
         } else {
             next.push(me);
-            set(next, "You are watching this ticket.".into());
+            set(next, t().watching.into());
         }
     };
     let others = move || {
@@ -94,22 +96,22 @@ pub fn Watchers() -> impl IntoView {
         let name = desk.config.with_untracked(|c| c.agent_name(&id));
         let mut next = watchers();
         next.push(id);
-        set(next, format!("{name} is watching this ticket."));
+        set(next, (t().now_watches)(&name));
     };
     view! {
         <div class="chip-field">
-            <span class="field-label" id="watchers-label">"Watchers"</span>
+            <span class="field-label" id="watchers-label">{t().watchers}</span>
             <ul class="chips" aria-labelledby="watchers-label">
                 {move || {
                     let all = watchers();
                     if all.is_empty() {
-                        return view! { <li class="muted">"Nobody"</li> }.into_any();
+                        return view! { <li class="muted">{t().nobody}</li> }.into_any();
                     }
                     all.clone().into_iter().map(|id| {
                         let name = desk.config.with_untracked(|c| c.agent_name(&id));
                         let rest: Vec<String> = all.iter().filter(|w| **w != id).cloned().collect();
-                        let label = format!("Remove watcher {name}");
-                        let done = format!("{name} no longer watches this ticket.");
+                        let label = (t().remove_watcher)(&name);
+                        let done = (t().no_longer_watches)(&name);
                         view! {
                             <li class="chip">
                                 <span>{name}</span>
@@ -121,12 +123,12 @@ pub fn Watchers() -> impl IntoView {
                 }}
             </ul>
             <div class="chip-add">
-                <select aria-label="Add a watcher" on:change=add>
-                    <option value="">"Add watcher…"</option>
+                <select aria-label=t().add_watcher_label on:change=add>
+                    <option value="">{t().add_watcher}</option>
                     {move || others().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                 </select>
                 <button type="button" disabled=move || desk.me.get().is_none() on:click=toggle_me>
-                    {move || if me_watching() { "Stop watching" } else { "Watch" }}
+                    {move || if me_watching() { t().stop_watching } else { t().watch }}
                 </button>
             </div>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}

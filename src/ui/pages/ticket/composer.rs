@@ -8,6 +8,8 @@ use crate::domain::defaults::fill_canned;
 use crate::domain::model::Status;
 use crate::domain::ticket::Command;
 
+use super::texts::page::t;
+
 #[component]
 pub fn Composer() -> impl IntoView {
     let page = use_page();
@@ -29,8 +31,8 @@ pub fn Composer() -> impl IntoView {
         busy.set(true);
         leptos::task::spawn_local(async move {
             let (cmd, done) = match m {
-                Mode::Reply => (Command::Reply(body.clone()), "Reply sent."),
-                Mode::Note => (Command::Note(body.clone()), "Internal note added."),
+                Mode::Reply => (Command::Reply(body.clone()), t().reply_sent),
+                Mode::Note => (Command::Note(body.clone()), t().note_added),
             };
             if page.exec(cmd, done.into(), Some(error)).await {
                 // Only what was sent goes: text typed meanwhile stays.
@@ -46,7 +48,7 @@ pub fn Composer() -> impl IntoView {
         // Back to the prompt: the list inserts, it does not hold a value.
         event_target::<web_sys::HtmlSelectElement>(&ev).set_value("");
         let Some(body) = desk.config.with_untracked(|c| c.canned.iter().find(|r| r.id == id).map(|r| r.body.clone())) else { return };
-        let agent = desk.me_agent().map(|a| a.name).unwrap_or_else(|| "The service desk".into());
+        let agent = desk.me_agent().map(|a| a.name).unwrap_or_else(|| t().service_desk.into());
         let Some(filled) = page.with_untracked(|d| fill_canned(&body, &d.ticket, &agent)) else { return };
         text.update(|t| {
             if t.trim().is_empty() {
@@ -69,26 +71,26 @@ pub fn Composer() -> impl IntoView {
     };
 
     view! {
-        <form class="composer" class:composer-note=move || mode.get() == Mode::Note aria-label="Write on the ticket"
+        <form class="composer" class:composer-note=move || mode.get() == Mode::Note aria-label=t().write_on
             on:submit=move |ev| { ev.prevent_default(); send(mode.get_untracked()); }>
             <div class="composer-top">
                 <fieldset class="modes">
-                    <legend class="sr-only">"Write a"</legend>
-                    {mode_radio(Mode::Reply, "Public reply")}
-                    {mode_radio(Mode::Note, "Internal note")}
+                    <legend class="sr-only">{t().write_a}</legend>
+                    {mode_radio(Mode::Reply, t().public_reply)}
+                    {mode_radio(Mode::Note, t().internal_note)}
                 </fieldset>
                 <label class="canned">
-                    <select aria-label="Insert a canned response" on:change=canned>
-                        <option value="">"Canned response…"</option>
+                    <select aria-label=t().insert_canned on:change=canned>
+                        <option value="">{t().canned_prompt}</option>
                         {move || responses().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                     </select>
                 </label>
             </div>
-            <label for="composer-text" class="sr-only">"Reply or note"</label>
+            <label for="composer-text" class="sr-only">{t().reply_or_note}</label>
             <textarea id="composer-text" rows="5" aria-describedby="composer-hint"
                 placeholder=move || match mode.get() {
-                    Mode::Reply => "Write a public reply to the requester (r)",
-                    Mode::Note => "Write an internal note for the team (n)",
+                    Mode::Reply => t().reply_placeholder,
+                    Mode::Note => t().note_placeholder,
                 }
                 prop:value=text
                 on:input=move |ev| text.set(event_target_value(&ev))
@@ -100,15 +102,15 @@ pub fn Composer() -> impl IntoView {
                 }></textarea>
             <p id="composer-hint" class="hint-text">
                 {move || match mode.get() {
-                    Mode::Reply => format!("{} will receive this reply. Ctrl+Enter sends.", requester()),
-                    Mode::Note => "Internal: only agents see notes. Ctrl+Enter adds it.".to_string(),
+                    Mode::Reply => (t().reply_hint)(&requester()),
+                    Mode::Note => t().note_hint.to_string(),
                 }}
             </p>
             <Show when=move || !empty()>
-                <section class="preview" aria-label="Preview">
+                <section class="preview" aria-label=t().preview>
                     <h3>{move || match mode.get() {
-                        Mode::Reply => format!("Preview: what {} will receive", requester()),
-                        Mode::Note => "Preview: internal note, agents only".to_string(),
+                        Mode::Reply => (t().preview_reply)(&requester()),
+                        Mode::Note => t().preview_note.to_string(),
                     }}</h3>
                     <p class="body">{move || text.get()}</p>
                 </section>
@@ -117,11 +119,11 @@ pub fn Composer() -> impl IntoView {
             <div class="actions">
                 <button type="button" class:primary=move || mode.get() == Mode::Reply
                     disabled=move || busy.get() || empty() || closed() || merged()
-                    on:click=move |_| { mode.set(Mode::Reply); send(Mode::Reply); }>"Send reply"</button>
+                    on:click=move |_| { mode.set(Mode::Reply); send(Mode::Reply); }>{t().send_reply}</button>
                 <button type="button" class:primary=move || mode.get() == Mode::Note
                     disabled=move || busy.get() || empty() || merged()
-                    on:click=move |_| { mode.set(Mode::Note); send(Mode::Note); }>"Add internal note"</button>
-                {move || merged().then(|| view! { <span class="muted">"This ticket was merged: write on the ticket it was merged into."</span> })}
+                    on:click=move |_| { mode.set(Mode::Note); send(Mode::Note); }>{t().add_note}</button>
+                {move || merged().then(|| view! { <span class="muted">{t().merged_note}</span> })}
             </div>
         </form>
     }

@@ -8,6 +8,9 @@ use super::{chips, priority::PriorityField, use_page};
 use crate::domain::model::Status;
 use crate::domain::ticket::Command;
 use crate::ui::format;
+use crate::ui::labels;
+
+use super::texts::side::t;
 
 /// A select that shows the ticket's current value, and shows it again after a refused change.
 #[component]
@@ -51,18 +54,18 @@ pub fn Fields() -> impl IntoView {
         Status::ALL
             .into_iter()
             .filter(|s| *s == now || now.can_become(*s))
-            .map(|s| (s.as_str().to_string(), s.label().to_string()))
+            .map(|s| (s.as_str().to_string(), labels::status(s).to_string()))
             .collect()
     });
     let assignee = Signal::derive(move || page.with(|d| d.ticket.assignee.clone().unwrap_or_default()).unwrap_or_default());
     let agents = Signal::derive(move || {
-        let mut out = vec![(String::new(), "Unassigned".to_string())];
+        let mut out = vec![(String::new(), t().unassigned.to_string())];
         desk.config.with(|c| {
             out.extend(c.agents.iter().map(|a| {
-                let tiers = a.tiers.iter().map(|t| format!("T{}", t.0)).collect::<Vec<_>>().join(", ");
+                let tiers = a.tiers.iter().map(|tier| labels::tier_short(*tier)).collect::<Vec<_>>().join(", ");
                 let mut label = if tiers.is_empty() { a.name.clone() } else { format!("{} ({tiers})", a.name) };
                 if a.away {
-                    label.push_str(" — away");
+                    label.push_str(t().away);
                 }
                 (a.id.clone(), label)
             }))
@@ -71,24 +74,24 @@ pub fn Fields() -> impl IntoView {
     });
     let group = Signal::derive(move || page.with(|d| d.ticket.group.clone().unwrap_or_default()).unwrap_or_default());
     let groups = Signal::derive(move || {
-        let mut out = vec![(String::new(), "No group".to_string())];
-        desk.config.with(|c| out.extend(c.groups.iter().map(|g| (g.id.clone(), format!("{} (Tier {})", g.name, g.tier.0)))));
+        let mut out = vec![(String::new(), t().no_group.to_string())];
+        desk.config.with(|c| out.extend(c.groups.iter().map(|g| (g.id.clone(), format!("{} ({})", g.name, labels::tier(g.tier))))));
         out
     });
 
     view! {
-        <h2 class="side-heading">"Fields"</h2>
+        <h2 class="side-heading">{t().fields}</h2>
         <fieldset class="fields" disabled=merged>
-            <legend class="sr-only">"Ticket fields"</legend>
-            <FieldSelect id="f-status" label="Status" options=statuses current=status error=status_err
+            <legend class="sr-only">{t().ticket_fields}</legend>
+            <FieldSelect id="f-status" label=t().status options=statuses current=status error=status_err
                 on_pick=move |v| if let Some(s) = Status::parse(&v) {
-                    page.fire(Command::SetStatus(s), format!("Status set to {}.", s.label()), Some(status_err))
+                    page.fire(Command::SetStatus(s), (t().status_set)(labels::status(s)), Some(status_err))
                 }/>
             <PriorityField/>
-            <FieldSelect id="f-assignee" label="Assignee" options=agents current=assignee error=assignee_err
-                on_pick=move |v| page.fire(Command::Assign { to: (!v.is_empty()).then_some(v), reason: None }, "Assignee changed.", Some(assignee_err))/>
-            <FieldSelect id="f-group" label="Group" options=groups current=group error=group_err
-                on_pick=move |v| page.fire(Command::SetGroup((!v.is_empty()).then_some(v)), "Group changed.", Some(group_err))/>
+            <FieldSelect id="f-assignee" label=t().assignee options=agents current=assignee error=assignee_err
+                on_pick=move |v| page.fire(Command::Assign { to: (!v.is_empty()).then_some(v), reason: None }, t().assignee_changed, Some(assignee_err))/>
+            <FieldSelect id="f-group" label=t().group options=groups current=group error=group_err
+                on_pick=move |v| page.fire(Command::SetGroup((!v.is_empty()).then_some(v)), t().group_changed, Some(group_err))/>
             <Category/>
             <chips::Tags/>
             <chips::Watchers/>
@@ -116,13 +119,13 @@ fn Category() -> impl IntoView {
         let Some(v) = draft.get_untracked() else { return };
         leptos::task::spawn_local(async move {
             let to = (!v.trim().is_empty()).then_some(v);
-            if page.exec(Command::SetCategory(to), "Category changed.".into(), Some(error)).await {
+            if page.exec(Command::SetCategory(to), t().category_changed.into(), Some(error)).await {
                 draft.set(None);
             }
         });
     };
     view! {
-        <label for="f-category">"Category"</label>
+        <label for="f-category">{t().category}</label>
         <input id="f-category" list="f-category-list" autocomplete="off"
             prop:value=move || draft.get().unwrap_or_else(saved)
             on:input=move |ev| draft.set(Some(event_target_value(&ev)))
@@ -148,7 +151,7 @@ pub fn RootCause(prominent: bool) -> impl IntoView {
         let Some(v) = draft.get_untracked() else { return };
         busy.set(true);
         leptos::task::spawn_local(async move {
-            if page.exec(Command::SetRootCause(v), "Root cause saved.".into(), Some(error)).await {
+            if page.exec(Command::SetRootCause(v), t().root_cause_saved.into(), Some(error)).await {
                 draft.set(None);
             }
             busy.set(false);
@@ -156,17 +159,17 @@ pub fn RootCause(prominent: bool) -> impl IntoView {
     };
     view! {
         <section class=if prominent { "root-cause prominent" } else { "root-cause" }>
-            <label for="root-cause">"Root cause"</label>
+            <label for="root-cause">{t().root_cause}</label>
             {prominent.then(|| view! {
-                <p class="hint-text" id="root-cause-hint">"Record what caused the problem: it helps the next tier, the requester's next ticket and problem management."</p>
+                <p class="hint-text" id="root-cause-hint">{t().root_cause_hint}</p>
             })}
             <textarea id="root-cause" rows=if prominent { "4" } else { "3" } disabled=merged
                 aria-describedby=if prominent { Some("root-cause-hint") } else { None }
                 prop:value=move || draft.get().unwrap_or_else(saved)
                 on:input=move |ev| draft.set(Some(event_target_value(&ev)))></textarea>
             <div class="inline-actions">
-                <button type="button" disabled=move || !dirty() || busy.get() on:click=save>"Save root cause"</button>
-                {move || dirty().then(|| view! { <span class="muted">"Not saved yet"</span> })}
+                <button type="button" disabled=move || !dirty() || busy.get() on:click=save>{t().save_root_cause}</button>
+                {move || dirty().then(|| view! { <span class="muted">{t().not_saved}</span> })}
             </div>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
         </section>
@@ -178,23 +181,23 @@ pub fn RequesterInfo() -> impl IntoView {
     let page = use_page();
     move || {
         page.with(|d| {
-            let t = &d.ticket;
-            let email = t.requester.email.clone();
+            let tk = &d.ticket;
+            let email = tk.requester.email.clone();
             view! {
-                <h2 class="side-heading">"Requester"</h2>
+                <h2 class="side-heading">{t().requester}</h2>
                 <dl class="facts">
-                    <dt>"Name"</dt><dd>{t.requester.name.clone()}</dd>
-                    <dt>"E-mail"</dt>
+                    <dt>{t().name}</dt><dd>{tk.requester.name.clone()}</dd>
+                    <dt>{t().email}</dt>
                     <dd>{if email.is_empty() {
-                        view! { <span class="muted">"none"</span> }.into_any()
+                        view! { <span class="muted">{t().none}</span> }.into_any()
                     } else {
                         view! { <a href=format!("mailto:{email}")>{email.clone()}</a> }.into_any()
                     }}</dd>
-                    {t.requester.org.clone().map(|o| view! { <dt>"Organisation"</dt><dd>{o}</dd> })}
-                    <dt>"Channel"</dt><dd>{t.channel.as_str()}</dd>
-                    <dt>"Created"</dt><dd>{format::datetime(t.created_at)}</dd>
-                    <dt>"Updated"</dt><dd>{format::datetime(t.updated_at)}</dd>
-                    <dt>"Revision"</dt><dd>{t.rev}</dd>
+                    {tk.requester.org.clone().map(|o| view! { <dt>{t().org}</dt><dd>{o}</dd> })}
+                    <dt>{t().channel}</dt><dd>{labels::channel(tk.channel)}</dd>
+                    <dt>{t().created}</dt><dd>{format::datetime(tk.created_at)}</dd>
+                    <dt>{t().updated}</dt><dd>{format::datetime(tk.updated_at)}</dd>
+                    <dt>{t().revision}</dt><dd>{tk.rev}</dd>
                 </dl>
             }
         })

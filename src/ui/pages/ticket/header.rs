@@ -6,6 +6,10 @@ use leptos::prelude::*;
 use super::{actions, focus_id, sla_panel, use_page};
 use crate::domain::ticket::Command;
 use crate::ui::components::badges::{PriorityBadge, StatusBadge, TierBadge};
+use crate::ui::i18n::common;
+use crate::ui::labels;
+
+use super::texts::page::t;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -29,7 +33,7 @@ pub fn Header() -> impl IntoView {
         let text = draft.get_untracked();
         busy.set(true);
         leptos::task::spawn_local(async move {
-            if page.exec(Command::SetSubject(text), "Subject changed.".into(), Some(error)).await {
+            if page.exec(Command::SetSubject(text), t().subject_changed.into(), Some(error)).await {
                 editing.set(false);
                 focus_id("subject-edit");
             }
@@ -44,14 +48,14 @@ pub fn Header() -> impl IntoView {
 
     view! {
         <div class="ticket-head">
-            <a class="back" href="#/tickets">"‹ Tickets"</a>
+            <a class="back" href="#/tickets">{t().back_short}</a>
             {move || merged().map(|into| {
                 let other = desk.queue.with(|q| q.row(into).map(|r| r.subject.clone()));
                 view! {
                     <div class="merged-banner" role="note">
-                        <strong>"Merged into "<a href=format!("#/tickets/{into}")>{format!("#{into}")}</a></strong>
+                        <strong>{t().merged_into}<a href=format!("#/tickets/{into}")>{format!("#{into}")}</a></strong>
                         {other.map(|s| view! { " " <span class="muted">{s}</span> })}
-                        <span>". This ticket is closed; its history stays here and the work continues on "{format!("#{into}")}"."</span>
+                        <span>{t().merged_rest.0}{format!("#{into}")}{t().merged_rest.1}</span>
                     </div>
                 }
             })}
@@ -63,7 +67,7 @@ pub fn Header() -> impl IntoView {
                             <span class="ref">{move || format!("#{}", page.id)}</span>" "
                             <span class="subject-text">{subject}</span>
                         </h1>
-                        <button type="button" id="subject-edit" class="link edit-subject" aria-label="Edit subject" title="Edit subject"
+                        <button type="button" id="subject-edit" class="link edit-subject" aria-label=t().edit_subject title=t().edit_subject
                             disabled=move || merged().is_some() on:click=start>
                             <span aria-hidden="true">"✎"</span>
                         </button>
@@ -72,23 +76,23 @@ pub fn Header() -> impl IntoView {
             >
                 <form class="title-row subject-form" on:submit=save>
                     <h1><span class="ref">{move || format!("#{}", page.id)}</span></h1>
-                    <input id="subject-input" aria-label="Subject" maxlength="200" prop:value=draft
+                    <input id="subject-input" aria-label=t().subject maxlength="200" prop:value=draft
                         on:input=move |ev| draft.set(event_target_value(&ev))
                         on:keydown=move |ev| if ev.key() == "Escape" { ev.prevent_default(); cancel(); } />
-                    <button type="submit" class="primary" disabled=busy>"Save"</button>
-                    <button type="button" on:click=move |_| cancel()>"Cancel"</button>
+                    <button type="submit" class="primary" disabled=busy>{common().save}</button>
+                    <button type="button" on:click=move |_| cancel()>{common().cancel}</button>
                 </form>
                 {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             </Show>
             <div class="head-row">
                 {move || page.with(|d| {
-                    let t = &d.ticket;
-                    let tier_name = desk.config.with(|c| c.tier_name(t.tier));
+                    let tk = &d.ticket;
+                    let tier_name = desk.config.with(|c| labels::tier_name(c, tk.tier));
                     view! {
-                        <div class="badges" aria-label="Status, priority and tier">
-                            <StatusBadge status=t.status/>
-                            <PriorityBadge priority=t.priority/>
-                            <TierBadge tier=t.tier/>
+                        <div class="badges" aria-label=t().badges>
+                            <StatusBadge status=tk.status/>
+                            <PriorityBadge priority=tk.priority/>
+                            <TierBadge tier=tk.tier/>
                             <span class="tier-name">{tier_name}</span>
                         </div>
                     }
@@ -101,11 +105,12 @@ pub fn Header() -> impl IntoView {
             // On paper the side panel's selects are hidden: their values are printed here.
             <p class="print-only">
                 {move || page.with(|d| {
-                    let t = &d.ticket;
+                    let tk = &d.ticket;
                     desk.config.with(|c| {
-                        let assignee = t.assignee.as_deref().map(|a| c.agent_name(a)).unwrap_or_else(|| "nobody".into());
-                        let group = t.group.as_deref().and_then(|g| c.groups.iter().find(|x| x.id == g)).map(|g| g.name.clone()).unwrap_or_else(|| "none".into());
-                        format!("Assignee: {assignee} · Group: {group} · Category: {}", t.category.as_deref().unwrap_or("none"))
+                        let texts = t();
+                        let assignee = tk.assignee.as_deref().map(|a| c.agent_name(a)).unwrap_or_else(|| texts.nobody.into());
+                        let group = tk.group.as_deref().and_then(|g| c.groups.iter().find(|x| x.id == g)).map(|g| g.name.clone()).unwrap_or_else(|| texts.none.into());
+                        (texts.print_line)(&assignee, &group, tk.category.as_deref().unwrap_or(texts.none))
                     })
                 })}
             </p>

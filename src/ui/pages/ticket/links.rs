@@ -5,15 +5,18 @@ use leptos::prelude::*;
 
 use super::{sentence, use_page};
 use crate::domain::model::{LinkKind, TicketId};
-use crate::domain::ticket::{self, Command, DomainError};
+use crate::domain::ticket::{self, Command, DomainError, ErrorKind};
 use crate::storage::StorageError;
+use crate::ui::labels;
 use crate::ui::state::Desk;
+
+use super::texts::side::t;
 
 /// Links (or unlinks) `a` to `b` as `kind`, and `b` to `a` as the inverse, written together:
 /// either both tickets show the link or neither does.
 pub async fn link_both(desk: Desk, a: TicketId, kind: LinkKind, b: TicketId, unlink: bool) -> Result<(), StorageError> {
     if a == b {
-        return Err(DomainError::new("link", "a ticket cannot link to itself").into());
+        return Err(DomainError::of("link", ErrorKind::SelfLink, "a ticket cannot link to itself").into());
     }
     let loaded = desk.db().tickets_with_events(&[a, b]).await?;
     let find = |id: TicketId| {
@@ -21,12 +24,12 @@ pub async fn link_both(desk: Desk, a: TicketId, kind: LinkKind, b: TicketId, unl
             .iter()
             .find(|(t, _)| t.id == id)
             .cloned()
-            .ok_or_else(|| StorageError::from(DomainError::new("ticket number", format!("#{id} does not exist in this desk"))))
+            .ok_or_else(|| StorageError::from(DomainError::of("ticket number", ErrorKind::NoSuchTicket { id }, format!("#{id} does not exist in this desk"))))
     };
     let (ta, ha) = find(a)?;
     let (tb, hb) = find(b)?;
     if let (false, Some(into)) = (unlink, tb.merged_into) {
-        return Err(DomainError::new("ticket number", format!("#{b} was merged into #{into}; link to that ticket instead")).into());
+        return Err(DomainError::of("ticket number", ErrorKind::LinkToMerged { other: b, into }, format!("#{b} was merged into #{into}; link to that ticket instead")).into());
     }
     let (cmd_a, cmd_b) = if unlink {
         (Command::Unlink { kind, other: b }, Command::Unlink { kind: kind.inverse(), other: a })
@@ -59,7 +62,7 @@ pub fn Links() -> impl IntoView {
                 Ok(()) => {
                     error.set(None);
                     number.set(String::new());
-                    desk.say(if unlink { format!("Link to #{other} removed on both tickets.") } else { format!("Linked #{} and #{other}.", page.id) });
+                    desk.say(if unlink { (t().unlinked)(other) } else { (t().linked)(page.id, other) });
                 }
                 Err(StorageError::Invalid(d)) => error.set(Some(sentence(&d))),
                 Err(e) => page.failed(e, Some(error)),
@@ -71,26 +74,26 @@ pub fn Links() -> impl IntoView {
         ev.prevent_default();
         match number.get_untracked().trim().trim_start_matches('#').parse::<TicketId>() {
             Ok(other) => run(kind.get_untracked(), other, false),
-            Err(_) => error.set(Some("Enter the other ticket's number, e.g. 42.".into())),
+            Err(_) => error.set(Some(t().other_number.into())),
         }
     };
 
     view! {
         <section class="links" aria-labelledby="links-heading">
-            <h2 class="side-heading" id="links-heading">"Linked tickets"</h2>
+            <h2 class="side-heading" id="links-heading">{t().linked_tickets}</h2>
             <ul class="link-list">
                 {move || {
                     let all = links();
                     if all.is_empty() {
-                        return view! { <li class="muted">"No links"</li> }.into_any();
+                        return view! { <li class="muted">{t().no_links}</li> }.into_any();
                     }
                     all.into_iter().map(|l| {
                         let other = l.other;
-                        let subject = desk.queue.with(|q| q.row(other).map(|r| r.subject.clone())).unwrap_or_else(|| "(not in this desk)".into());
-                        let label = format!("Remove link to #{other}");
+                        let subject = desk.queue.with(|q| q.row(other).map(|r| r.subject.clone())).unwrap_or_else(|| t().not_here.into());
+                        let label = (t().remove_link)(other);
                         view! {
                             <li class="link-item" data-other=other.to_string()>
-                                <span class="link-kind">{l.kind.label()}</span>" "
+                                <span class="link-kind">{labels::link_kind(l.kind)}</span>" "
                                 <a href=format!("#/tickets/{other}")>{format!("#{other}")}</a>" "
                                 <span class="link-subject">{subject}</span>
                                 <button type="button" class="link chip-remove" aria-label=label.clone() title=label
@@ -102,14 +105,14 @@ pub fn Links() -> impl IntoView {
                 }}
             </ul>
             <form class="link-add" on:submit=add>
-                <label for="link-kind" class="sr-only">"Link kind"</label>
+                <label for="link-kind" class="sr-only">{t().link_kind}</label>
                 <select id="link-kind" on:change=move |ev| if let Some(k) = LinkKind::parse(&event_target_value(&ev)) { kind.set(k) }>
-                    {LinkKind::ALL.into_iter().map(|k| view! { <option value=k.as_str() prop:selected=move || kind.get() == k>{k.label()}</option> }).collect_view()}
+                    {LinkKind::ALL.into_iter().map(|k| view! { <option value=k.as_str() prop:selected=move || kind.get() == k>{labels::link_kind(k)}</option> }).collect_view()}
                 </select>
-                <label for="link-other" class="sr-only">"Ticket number to link"</label>
+                <label for="link-other" class="sr-only">{t().link_number}</label>
                 <input id="link-other" inputmode="numeric" placeholder="#" autocomplete="off" prop:value=number
                     on:input=move |ev| number.set(event_target_value(&ev)) />
-                <button type="submit" disabled=move || busy.get() || merged()>"Link"</button>
+                <button type="submit" disabled=move || busy.get() || merged()>{t().link}</button>
             </form>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
         </section>

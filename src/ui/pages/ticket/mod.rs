@@ -13,6 +13,7 @@ mod header;
 mod links;
 mod priority;
 mod sla_panel;
+mod texts;
 mod time_spent;
 mod timeline;
 
@@ -26,8 +27,12 @@ use crate::domain::sla::{SlaEngine, SlaEvent};
 use crate::domain::sla_snapshot::SlaSnapshot;
 use crate::domain::ticket::{Command, Ctx, DomainError};
 use crate::storage::StorageError;
+use crate::ui::errors;
+use crate::ui::i18n::common;
 use crate::ui::ids::RandomIds;
 use crate::ui::state::{use_desk, Desk, Outcome};
+
+use texts::page::t;
 
 /// What one load of the ticket produced. The SLA picture is computed once per load; the
 /// clocks then move on `desk.now` alone.
@@ -71,14 +76,10 @@ pub fn use_page() -> Page {
     expect_context::<Page>()
 }
 
-/// "Reason is required …": a domain error as a sentence for the place it concerns.
+/// "Reason is required …": a domain error as a sentence for the place it concerns, in the
+/// page's language.
 pub fn sentence(e: &DomainError) -> String {
-    let mut c = e.field.chars();
-    let field = match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    };
-    format!("{field} {}.", e.message.trim_end_matches('.'))
+    errors::sentence(e)
 }
 
 impl Page {
@@ -96,8 +97,8 @@ impl Page {
     pub fn failed(&self, e: StorageError, here: Option<RwSignal<Option<String>>>) {
         match e {
             StorageError::Conflict { .. } => {
-                let kept = if self.text.with_untracked(|t| t.trim().is_empty()) { "" } else { " Your unsent text is still in the reply box." };
-                let text = format!("{e}{kept}");
+                let kept = if self.text.with_untracked(|s| s.trim().is_empty()) { "" } else { t().unsent_kept };
+                let text = format!("{}{kept}", errors::storage(&e));
                 // Also next to the action: a modal dialog hides the notice bar.
                 if let Some(h) = here {
                     h.set(Some(text.clone()));
@@ -107,9 +108,9 @@ impl Page {
             }
             StorageError::Invalid(d) => match here {
                 Some(s) => s.set(Some(sentence(&d))),
-                None => self.desk.fail(format!("{} Nothing was saved.", sentence(&d))),
+                None => self.desk.fail(format!("{} {}", sentence(&d), common().nothing_saved)),
             },
-            other => self.desk.fail(format!("Nothing was saved. {other}")),
+            other => self.desk.fail(format!("{} {}", common().nothing_saved, errors::storage(&other))),
         }
     }
 
@@ -231,7 +232,7 @@ pub fn TicketPage(id: TicketId) -> impl IntoView {
                     Phase::Ready
                 }
                 Ok(None) => Phase::Missing,
-                Err(e) => Phase::Failed(e.to_string()),
+                Err(e) => Phase::Failed(errors::storage(&e)),
             };
             if phase.get_untracked() != next {
                 phase.set(next);
@@ -275,15 +276,15 @@ pub fn TicketPage(id: TicketId) -> impl IntoView {
     view! {
         <section class="page ticket-page">
             {move || match phase.get() {
-                Phase::Loading => view! { <p role="status">"Loading ticket…"</p> }.into_any(),
+                Phase::Loading => view! { <p role="status">{t().loading}</p> }.into_any(),
                 Phase::Missing => view! {
-                    <h1>"Ticket not found"</h1>
-                    <p>{format!("There is no ticket #{id} in this desk.")}</p>
-                    <a href="#/tickets">"Back to the tickets"</a>
+                    <h1>{t().not_found}</h1>
+                    <p>{(t().no_such)(id)}</p>
+                    <a href="#/tickets">{t().back}</a>
                 }
                 .into_any(),
                 Phase::Failed(message) => view! {
-                    <h1>{format!("Ticket #{id} could not be loaded")}</h1>
+                    <h1>{(t().load_failed)(id)}</h1>
                     <p class="error-text" role="alert">{message}</p>
                 }
                 .into_any(),
@@ -306,11 +307,11 @@ fn TicketView() -> impl IntoView {
                     <fields::RootCause prominent=true/>
                 </Show>
                 <Description/>
-                <h2 id="timeline-heading">"Timeline"</h2>
+                <h2 id="timeline-heading">{t().timeline}</h2>
                 <timeline::Timeline/>
                 <composer::Composer/>
             </div>
-            <aside class="ticket-side" aria-label="Ticket fields">
+            <aside class="ticket-side" aria-label=t().ticket_fields>
                 <fields::Fields/>
                 <Show when=move || !tier2.get()>
                     <fields::RootCause prominent=false/>
@@ -332,18 +333,18 @@ fn Description() -> impl IntoView {
     let page = use_page();
     move || {
         page.with(|d| {
-            let t = &d.ticket;
-            let body = if t.description.trim().is_empty() { None } else { Some(t.description.clone()) };
+            let tk = &d.ticket;
+            let body = if tk.description.trim().is_empty() { None } else { Some(tk.description.clone()) };
             view! {
-                <article class="description" aria-label="Description">
+                <article class="description" aria-label=t().description>
                     <header>
-                        <strong>{t.requester.name.clone()}</strong>" "
-                        <span class="muted">{t.requester.email.clone()}</span>
-                        <time class="muted" datetime=crate::ui::format::iso(t.created_at)>{crate::ui::format::datetime(t.created_at)}</time>
+                        <strong>{tk.requester.name.clone()}</strong>" "
+                        <span class="muted">{tk.requester.email.clone()}</span>
+                        <time class="muted" datetime=crate::ui::format::iso(tk.created_at)>{crate::ui::format::datetime(tk.created_at)}</time>
                     </header>
                     {match body {
                         Some(b) => view! { <p class="body">{b}</p> }.into_any(),
-                        None => view! { <p class="muted">"No description."</p> }.into_any(),
+                        None => view! { <p class="muted">{t().no_description}</p> }.into_any(),
                     }}
                 </article>
             }

@@ -8,12 +8,16 @@ use super::{focus_id, use_page};
 use crate::domain::model::Priority;
 use crate::domain::ticket::Command;
 use crate::ui::components::dialog::Dialog;
+use crate::ui::i18n::common;
+use crate::ui::labels;
+
+use super::texts::side::t;
 
 /// "1 — High": what a level means on a matrix of `size` levels (1 is the highest).
 fn level_name(size: usize, level: u8) -> String {
-    let words: &[&str] = if size >= 4 { &["Critical", "High", "Medium", "Low"] } else { &["High", "Medium", "Low"] };
+    let words: &[Priority] = if size >= 4 { &Priority::ALL } else { &[Priority::High, Priority::Medium, Priority::Low] };
     match words.get(usize::from(level).saturating_sub(1)) {
-        Some(w) => format!("{level} — {w}"),
+        Some(p) => format!("{level} — {}", labels::priority(*p)),
         None => level.to_string(),
     }
 }
@@ -54,17 +58,17 @@ pub fn PriorityField() -> impl IntoView {
                 open.set(true);
                 focus_id("prio-reason");
             }
-            _ => page.fire(Command::SetPriority { to: p, reason: None }, format!("Priority set to {}.", p.label()), Some(error)),
+            _ => page.fire(Command::SetPriority { to: p, reason: None }, (t().priority_set)(labels::priority(p)), Some(error)),
         }
     };
     let apply_matrix = move |_| {
         let Some(((i, u), p)) = chosen().zip(chosen_answer()) else {
-            matrix_err.set(Some("Choose both impact and urgency.".into()));
+            matrix_err.set(Some(t().both_levels.into()));
             return;
         };
         leptos::task::spawn_local(async move {
             let cmd = Command::SetImpactUrgency { impact: i, urgency: u, priority: p };
-            if page.exec(cmd, format!("Priority set to {} from impact {i} × urgency {u}.", p.label()), Some(matrix_err)).await {
+            if page.exec(cmd, (t().priority_from_matrix)(labels::priority(p), i, u), Some(matrix_err)).await {
                 impact.set(None);
                 urgency.set(None);
             }
@@ -75,12 +79,12 @@ pub fn PriorityField() -> impl IntoView {
         let Some(p) = pending.get_untracked() else { return };
         let r = reason.get_untracked();
         if r.trim().is_empty() {
-            reason_err.set(Some("Give a reason for overriding the matrix: it goes into the history.".into()));
+            reason_err.set(Some(t().override_reason.into()));
             return;
         }
         leptos::task::spawn_local(async move {
             let cmd = Command::SetPriority { to: p, reason: Some(r) };
-            if page.exec(cmd, format!("Priority set to {}.", p.label()), Some(reason_err)).await {
+            if page.exec(cmd, (t().priority_set)(labels::priority(p)), Some(reason_err)).await {
                 open.set(false);
                 pending.set(None);
             }
@@ -108,42 +112,42 @@ pub fn PriorityField() -> impl IntoView {
     };
 
     view! {
-        <label for="f-priority">"Priority"</label>
+        <label for="f-priority">{t().priority}</label>
         <select id="f-priority"
             prop:value=move || { error.track(); open.track(); priority().as_str() }
             on:change=move |ev| if let Some(p) = Priority::parse(&event_target_value(&ev)) { pick(p) }>
-            {Priority::ALL.into_iter().map(|p| view! { <option value=p.as_str() prop:selected=move || priority() == p>{p.label()}</option> }).collect_view()}
+            {Priority::ALL.into_iter().map(|p| view! { <option value=p.as_str() prop:selected=move || priority() == p>{labels::priority(p)}</option> }).collect_view()}
         </select>
         {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-        {move || reason_now().map(|r| view! { <p class="override-note"><span aria-hidden="true">"✎ "</span>"Overrides the matrix: " {r}</p> })}
+        {move || reason_now().map(|r| view! { <p class="override-note"><span aria-hidden="true">"✎ "</span>{t().overrides}{r}</p> })}
         <details class="matrix" open=move || has_levels.get()>
-            <summary>"Impact × urgency"</summary>
+            <summary>{t().matrix_summary}</summary>
             <div class="matrix-row">
-                <div>{level_select("f-impact", "Impact", impact, |(i, _)| i)}</div>
-                <div>{level_select("f-urgency", "Urgency", urgency, |(_, u)| u)}</div>
+                <div>{level_select("f-impact", t().impact, impact, |(i, _)| i)}</div>
+                <div>{level_select("f-urgency", t().urgency, urgency, |(_, u)| u)}</div>
             </div>
             <p class="matrix-answer">
                 {move || match chosen_answer() {
-                    Some(p) => format!("Matrix: {}", p.label()),
-                    None => "Matrix: choose impact and urgency".to_string(),
+                    Some(p) => (t().matrix_says)(labels::priority(p)),
+                    None => t().matrix_choose.to_string(),
                 }}
             </p>
-            <button type="button" disabled=move || !changed() on:click=apply_matrix>"Set from matrix"</button>
+            <button type="button" disabled=move || !changed() on:click=apply_matrix>{t().set_from_matrix}</button>
             {move || matrix_err.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
         </details>
-        <Dialog open=open title="Override the priority matrix".to_string()>
+        <Dialog open=open title=t().override_title.to_string()>
             <form class="form" on:submit=confirm novalidate>
                 <p>{move || {
-                    let by_matrix = stored().and_then(|(i, u)| answer(i, u).map(|m| format!("impact {i} × urgency {u} gives {}", m.label()))).unwrap_or_default();
-                    let to = pending.get().map(|p| p.label()).unwrap_or_default();
-                    format!("The matrix says {by_matrix}. Why should this ticket be {to}?")
+                    let by_matrix = stored().and_then(|(i, u)| answer(i, u).map(|m| (t().gives)(i, u, labels::priority(m)))).unwrap_or_default();
+                    let to = pending.get().map(labels::priority).unwrap_or_default();
+                    (t().why)(&by_matrix, to)
                 }}</p>
-                <label for="prio-reason">"Reason (required)"</label>
+                <label for="prio-reason">{t().reason}</label>
                 <textarea id="prio-reason" rows="2" maxlength="200" prop:value=reason on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                 {move || reason_err.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 <div class="actions">
-                    <button type="submit" class="primary">{move || format!("Set to {}", pending.get().map(|p| p.label()).unwrap_or_default())}</button>
-                    <button type="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                    <button type="submit" class="primary">{move || (t().set_to)(pending.get().map(labels::priority).unwrap_or_default())}</button>
+                    <button type="button" on:click=move |_| open.set(false)>{common().cancel}</button>
                 </div>
             </form>
         </Dialog>

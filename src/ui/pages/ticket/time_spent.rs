@@ -3,9 +3,11 @@
 use leptos::prelude::*;
 
 use super::use_page;
-use crate::domain::humanize;
 use crate::domain::ticket::Command;
 use crate::domain::timeline::{actor_name, time_logged};
+use crate::ui::format;
+
+use super::texts::side::t;
 
 #[component]
 pub fn TimeSpent() -> impl IntoView {
@@ -30,12 +32,12 @@ pub fn TimeSpent() -> impl IntoView {
         ev.prevent_default();
         let typed = minutes.get_untracked();
         let Ok(m) = typed.trim().parse::<u32>() else {
-            error.set(Some("Enter whole minutes, e.g. 25.".into()));
+            error.set(Some(t().whole_minutes.into()));
             return;
         };
         busy.set(true);
         leptos::task::spawn_local(async move {
-            if page.exec(Command::LogTime(m), format!("Logged {}.", humanize::minutes(i64::from(m))), Some(error)).await {
+            if page.exec(Command::LogTime(m), (t().logged)(&format::duration(i64::from(m))), Some(error)).await {
                 minutes.set(String::new());
             }
             busy.set(false);
@@ -43,30 +45,30 @@ pub fn TimeSpent() -> impl IntoView {
     };
     view! {
         <section class="time-spent" aria-labelledby="time-heading">
-            <h2 class="side-heading" id="time-heading">"Time spent"</h2>
+            <h2 class="side-heading" id="time-heading">{t().time_spent}</h2>
             {move || {
                 let rows = per_agent();
                 let total: u64 = rows.iter().map(|(_, m)| m).sum();
                 if rows.is_empty() {
-                    return view! { <p class="muted">"No time logged yet."</p> }.into_any();
+                    return view! { <p class="muted">{t().no_time}</p> }.into_any();
                 }
                 view! {
                     <table class="time-table">
                         <tbody>
                             {rows.into_iter().map(|(name, m)| view! {
-                                <tr><th scope="row">{name}</th><td>{humanize::minutes(i64::try_from(m).unwrap_or(i64::MAX))}</td></tr>
+                                <tr><th scope="row">{name}</th><td>{format::duration(i64::try_from(m).unwrap_or(i64::MAX))}</td></tr>
                             }).collect_view()}
                         </tbody>
-                        <tfoot><tr><th scope="row">"Total"</th><td>{humanize::minutes(i64::try_from(total).unwrap_or(i64::MAX))}</td></tr></tfoot>
+                        <tfoot><tr><th scope="row">{t().total}</th><td>{format::duration(i64::try_from(total).unwrap_or(i64::MAX))}</td></tr></tfoot>
                     </table>
                 }
                 .into_any()
             }}
             <form class="time-add" on:submit=submit novalidate>
-                <label for="time-minutes">"Minutes"</label>
+                <label for="time-minutes">{t().minutes}</label>
                 <input id="time-minutes" type="number" min="1" max="1440" step="1" inputmode="numeric"
                     prop:value=minutes on:input=move |ev| minutes.set(event_target_value(&ev)) />
-                <button type="submit" disabled=move || busy.get() || merged()>"Log time"</button>
+                <button type="submit" disabled=move || busy.get() || merged()>{t().log_time}</button>
             </form>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
         </section>

@@ -1,11 +1,16 @@
 //! The whole history of the ticket, oldest first, with the SLA warnings and breaches that have
-//! happened merged in by time and marked as derived (worked out, not recorded).
+//! happened merged in by time and marked as derived (worked out, not recorded). The order,
+//! who and bodies come from `domain::timeline`; the summaries are worded here, per language.
 
 use leptos::prelude::*;
 
+use super::texts::page::t;
+use super::texts::summary::{sla_summary, summary, tier_reason};
 use super::use_page;
+use crate::domain::model::EventKind;
 use crate::domain::timeline::{self, Row};
 use crate::ui::format;
+use crate::ui::i18n::lang;
 
 fn row_view(r: Row) -> impl IntoView {
     let Row { at, key, kind, entry, derived } = r;
@@ -17,8 +22,8 @@ fn row_view(r: Row) -> impl IntoView {
                 {derived.then(|| view! { <span class="entry-icon" aria-hidden="true">"⚑"</span> })}
                 <strong class="who">{entry.who}</strong>" "
                 <span class="summary">{entry.summary}</span>
-                {internal.then(|| view! { <span class="tag-internal" title="Seen by agents only, never by the requester">"internal"</span> })}
-                {derived.then(|| view! { <span class="tag-derived" title="Worked out from the SLA clocks; not a recorded event">"derived"</span> })}
+                {internal.then(|| view! { <span class="tag-internal" title=t().internal_title>{t().internal}</span> })}
+                {derived.then(|| view! { <span class="tag-derived" title=t().derived_title>{t().derived}</span> })}
                 <time datetime=format::iso(at)>{format::datetime(at)}</time>
             </div>
             {entry.body.map(|b| view! { <p class="body">{b}</p> })}
@@ -38,8 +43,27 @@ pub fn Timeline() -> impl IntoView {
     move || {
         let _ = past.get();
         let now = desk.now.get_untracked();
+        let l = lang();
         let rows = page
-            .with(|d| desk.config.with_untracked(|c| timeline::rows(&d.events, &d.sla_events, now, c, &d.ticket.requester.name)))
+            .with(|d| {
+                desk.config.with_untracked(|c| {
+                    let mut rows = timeline::rows(&d.events, &d.sla_events, now, c, &d.ticket.requester.name);
+                    // The summary in the page's language, from the event (or SLA event) itself.
+                    for r in &mut rows {
+                        if r.derived {
+                            if let Some(e) = d.sla_events.iter().find(|e| timeline::sla_key(e) == r.key) {
+                                r.entry.summary = sla_summary(e, l);
+                            }
+                        } else if let Some(e) = d.events.iter().find(|e| e.id == r.key) {
+                            r.entry.summary = summary(&e.kind, c, l);
+                            if let EventKind::TierChanged { cause, reason, .. } = &e.kind {
+                                r.entry.body = (!reason.is_empty()).then(|| tier_reason(*cause, reason, l));
+                            }
+                        }
+                    }
+                    rows
+                })
+            })
             .unwrap_or_default();
         view! {
             <ol class="timeline" aria-labelledby="timeline-heading">

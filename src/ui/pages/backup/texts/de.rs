@@ -26,6 +26,7 @@ pub const DE: Texts = Texts {
     reading_desk: "Helpdesk wird gelesen …",
     reading_tickets: |d, t| format!("Tickets werden gelesen: {} von {}", n(d), n(t)),
     encrypting: "Wird verschlüsselt …",
+    crypto_unavailable: "Diese Seite kann nicht ver- oder entschlüsseln: Der Browser erlaubt das nur auf https-Seiten oder auf diesem Rechner (localhost).",
     exported: |c, size, sealed| {
         format!(
             "Sicherung gespeichert{}: {} {}, {} Verlaufseinträge, {} Artikel ({size}).",

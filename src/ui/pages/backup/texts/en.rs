@@ -26,6 +26,7 @@ pub const EN: Texts = Texts {
     reading_desk: "Reading the desk…",
     reading_tickets: |d, t| format!("Reading tickets: {} of {}", n(d), n(t)),
     encrypting: "Encrypting…",
+    crypto_unavailable: "This page cannot encrypt or decrypt: the browser allows it only on https pages or on this computer (localhost).",
     exported: |c, size, sealed| {
         format!(
             "Backup saved{}: {} ticket{}, {} events, {} articles ({size}).",

@@ -22,6 +22,7 @@ pub const ZH: Texts = Texts {
     reading_desk: "正在读取服务台…",
     reading_tickets: |d, t| format!("正在读取工单：{} / {}", n(d), n(t)),
     encrypting: "正在加密…",
+    crypto_unavailable: "此页面无法加密或解密：浏览器仅在 https 页面或本机（localhost）上允许此操作。",
     exported: |c, size, sealed| {
         format!(
             "备份已保存{}：{} 个工单、{} 条历史记录、{} 篇文章（{size}）。",
