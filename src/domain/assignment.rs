@@ -86,13 +86,16 @@ impl Workload {
     }
 }
 
+/// The ticket's group when it belongs to the ticket's tier. After an escalation the ticket
+/// keeps its old group; that group must not narrow who in the new tier can take it.
+fn group_in_tier<'a>(ticket: &Ticket, cfg: &'a DeskConfig) -> Option<&'a crate::domain::desk::Group> {
+    let id = ticket.group.as_deref()?;
+    cfg.groups.iter().find(|g| g.id == id && g.tier == ticket.tier)
+}
+
 /// How the ticket's group (or else its tier) hands out work.
 pub fn method_for(ticket: &Ticket, cfg: &DeskConfig) -> AssignmentMethod {
-    if let Some(g) = ticket
-        .group
-        .as_deref()
-        .and_then(|id| cfg.groups.iter().find(|g| g.id == id))
-    {
+    if let Some(g) = group_in_tier(ticket, cfg) {
         return g.assignment;
     }
     cfg.tier(ticket.tier)
@@ -121,10 +124,7 @@ pub fn eligible(
     now: Time,
 ) -> bool {
     agent.tiers.contains(&ticket.tier)
-        && ticket
-            .group
-            .as_ref()
-            .is_none_or(|g| agent.groups.contains(g))
+        && group_in_tier(ticket, cfg).is_none_or(|g| agent.groups.contains(&g.id))
         && !agent.away
         && load.open < agent.capacity
         && on_shift(agent, ticket.tier, cfg, now)
@@ -456,7 +456,7 @@ mod tests {
         away.away = true;
         let mut full = agent("full", &[1]);
         full.capacity = 2;
-        let mut net = agent("net", &[1]);
+        let mut net = agent("net", &[1, 2]);
         net.groups = vec!["network".into()];
         let c = cfg(
             AssignmentMethod::RoundRobin,
@@ -494,20 +494,37 @@ mod tests {
             choose_assignee(&t, &c, &w, mon(10, 0)).as_deref(),
             Some("full")
         );
-        // A group ticket only goes to group members; "applications" has none.
-        t.group = Some("applications".into());
+        // A group ticket only goes to group members; "applications" (Tier 2) has none.
+        let (mut g, _) = ticket(3, 2);
+        g.group = Some("applications".into());
         // The group's own method (least loaded) applies, but nobody is a member.
-        assert_eq!(method_for(&t, &c), AssignmentMethod::LeastLoaded);
-        assert_eq!(choose_assignee(&t, &c, &w, mon(10, 0)), None);
-        t.group = Some("network".into());
+        assert_eq!(method_for(&g, &c), AssignmentMethod::LeastLoaded);
+        assert_eq!(choose_assignee(&g, &c, &w, mon(10, 0)), None);
+        g.group = Some("network".into());
         assert_eq!(
-            choose_assignee(&t, &c, &w, mon(10, 0)).as_deref(),
+            choose_assignee(&g, &c, &w, mon(10, 0)).as_deref(),
             Some("net")
         );
-        // Tier 2 ticket: only t2.
+        // Tier 2 ticket without a group: t2 has never been given one.
         let (t2, _) = ticket(2, 2);
         assert_eq!(
             choose_assignee(&t2, &c, &w, mon(10, 0)).as_deref(),
+            Some("t2")
+        );
+        // A Tier 1 group narrows Tier 1 (nobody is in it) ...
+        let mut c = c;
+        c.groups.push(crate::domain::desk::Group {
+            id: "front".into(),
+            name: "Front desk".into(),
+            tier: Tier(1),
+            assignment: AssignmentMethod::RoundRobin,
+        });
+        t.group = Some("front".into());
+        assert_eq!(choose_assignee(&t, &c, &w, mon(10, 0)), None);
+        // ... but once escalated with it, the old group does not narrow Tier 2.
+        t.tier = Tier(2);
+        assert_eq!(
+            choose_assignee(&t, &c, &w, mon(10, 0)).as_deref(),
             Some("t2")
         );
     }

@@ -66,7 +66,7 @@ pub fn DemoBar() -> impl IntoView {
     view! {
         <div class="demo-bar" role="group" aria-label=t().demo_label>
             <span class="demo-tag">{t().demo_tag}</span>
-            <time class="demo-time">{move || crate::ui::format::clock_seconds(desk.now.get())}</time>
+            <time class="demo-time" datetime=move || desk.now.get().to_rfc3339()>{move || crate::ui::format::clock_seconds(desk.now.get())}</time>
             {speed_button(0, "‖", t().pause)}
             {speed_button(1, "1×", t().real_time)}
             {speed_button(60, "60×", t().x60)}

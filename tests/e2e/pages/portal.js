@@ -22,8 +22,10 @@ function readStore(page, store) {
 }
 
 export class Portal {
-  constructor(page) {
+  /** `base` picks the desk, e.g. '/?demo' for the demo desk. */
+  constructor(page, base = '/') {
     this.page = page;
+    this.base = base;
     this.root = page.locator('.portal');
     this.search = page.getByRole('searchbox', { name: 'Search the help articles' });
     this.results = page.locator('.portal-main .portal-results > li');
@@ -33,7 +35,7 @@ export class Portal {
   }
 
   async open(hash = '#/portal') {
-    await this.page.goto(`/${hash}`);
+    await this.page.goto(`${this.base}${hash}`);
     await expect(this.root).toBeVisible();
   }
 

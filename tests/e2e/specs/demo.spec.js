@@ -3,6 +3,7 @@
 import { test, expect } from '@playwright/test';
 import { Desk, Queue } from '../pages/desk.js';
 import { DemoClock } from '../pages/workspace.js';
+import { Reports } from '../pages/reports.js';
 
 async function realTicketCount(page) {
   return page.evaluate(() => new Promise((resolve, reject) => {
@@ -23,7 +24,10 @@ test('a scenario at 600x escalates a Tier 1 ticket by its time limit; leaving de
   const firstSubject = await page.locator('table.tickets tbody tr').first().locator('td.subject').textContent();
 
   const desk = new Desk(page, '/?demo');
-  await desk.open('#/tickets');
+  const reports = new Reports(page, '/?demo');
+  await reports.open();
+  const createdBefore = await reports.number('created');
+  await page.evaluate(() => { location.hash = '#/tickets'; });
   const clock = new DemoClock(page);
   await clock.bar.getByRole('button', { name: 'Start scenario' }).click();
   await expect(desk.notice()).toContainText('Scenario started');
@@ -32,6 +36,13 @@ test('a scenario at 600x escalates a Tier 1 ticket by its time limit; leaving de
   await page.waitForTimeout(20_000);
   await clock.speed('Pause');
   await desk.shot('demo-scenario-queue');
+
+  // The dashboard counts what the scenario did.
+  await page.evaluate(() => { location.hash = '#/reports'; });
+  await reports.settled();
+  await expect.poll(() => reports.number('created')).toBeGreaterThan(createdBefore);
+  await desk.shot('demo-scenario-dashboard');
+  await page.evaluate(() => { location.hash = '#/tickets'; });
 
   // Some ticket moved up from Tier 1 because of its 15-minute limit.
   const queue = new Queue(page);

@@ -3,8 +3,9 @@
 import { test, expect } from '@playwright/test';
 import { Desk, Queue, NewTicketForm, TicketView } from '../pages/desk.js';
 import { Views, Bulk, DemoClock } from '../pages/workspace.js';
+import { Portal } from '../pages/portal.js';
 
-test('a Tier 1 ticket is routed, assigned round-robin, breaches its tier limit on the demo clock and escalates to Tier 2', async ({ page }) => {
+test('a Tier 1 ticket is routed, assigned round-robin, escalates to Tier 2 by its time limit on the demo clock, is resolved, reopened by the requester and resolved again', async ({ page }) => {
   const desk = new Desk(page, '/?demo');
   await desk.open('#/tickets/new');
   const clock = new DemoClock(page);
@@ -32,6 +33,23 @@ test('a Tier 1 ticket is routed, assigned round-robin, breaches its tier limit o
   await expect(escalated.first()).toContainText('escalated from');
   await expect(page.locator('.ticket-head .badges')).toContainText('T2');
   await desk.shot('workspace-escalated');
+
+  // Resolved; the requester replies from the portal and it opens again; resolved once more.
+  const id = Number((await ticket.heading.textContent()).match(/#(\d+)/)[1]);
+  const badges = page.locator('.ticket-head .badges');
+  await page.locator('#f-status').selectOption('resolved');
+  await expect(badges).toContainText('Resolved');
+  const portal = new Portal(page, '/?demo');
+  await portal.lookup(`#${id}`, 'noor@example.org');
+  await expect(page.locator('.ticket-status')).toContainText('Resolved');
+  await portal.reply('Locked out again after lunch.');
+  await expect(page.locator('.ticket-status')).toContainText('Open');
+  await desk.open(`#/tickets/${id}`);
+  await expect(ticket.timeline.filter({ hasText: 'Locked out again after lunch.' })).toHaveCount(1);
+  await expect(badges).toContainText('Open');
+  await page.locator('#f-status').selectOption('resolved');
+  await expect(badges).toContainText('Resolved');
+  await desk.shot('workspace-resolved-again');
 });
 
 test('bulk-assign 50 tickets in one action', async ({ page }) => {

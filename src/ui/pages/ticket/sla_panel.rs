@@ -64,7 +64,8 @@ pub fn SlaPanel() -> impl IntoView {
                             let target = m.target.map(|mins| (t().target)(&format::duration(i64::from(mins))));
                             let title = if m.metric == Metric::TierLimit { t().tier_time_title } else { t().sla_time_title };
                             view! {
-                                <div class=format!("sla-metric sla-{}", m.state.as_str()) data-metric=m.metric.as_str() title=title>
+                                <div class=format!("sla-metric sla-{}", m.state.as_str()) data-metric=m.metric.as_str()
+                                    data-due=m.due_at.map(|d| d.to_rfc3339()) title=title>
                                     <dt>{labels::metric(m.metric)}</dt>
                                     <dd>
                                         <span class="sla-state"><span aria-hidden="true">{symbol}" "</span>{labels::sla_state(m.state)}</span>
